@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+/**
+ * One database handle per process. With DATABASE_URL: a node-postgres pool. Without it:
+ * an embedded PGlite database in the data folder (one process per folder, so migrations
+ * and seeding run before `next start`, never beside it).
+ */
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+type Handle = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
+const slot = globalThis as typeof globalThis & { __cpuDb?: Handle };
+
+export function dataDir(): string {
+  return process.env.DATA_DIR ?? path.join(process.cwd(), '.data');
+}
+
+function openPostgres(url: string): Handle {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // Without this listener a database restart emits an unhandled 'error' and kills the process.
+  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
+}
+
+function openPglite(dir: string): Handle {
+  mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  // PGlite's drizzle type differs only in its result HKT; the query API we use is the same.
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+function open(): Handle {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(path.join(dataDir(), 'pglite'));
+}
+
+export function getDb(): Db {
+  slot.__cpuDb ??= open();
+  return slot.__cpuDb.db;
+}
+
+export function databaseKind(): Handle['kind'] {
+  slot.__cpuDb ??= open();
+  return slot.__cpuDb.kind;
+}
+
+/** Tests install their own database (a fresh clone per test file). */
+export function installDb(handle: Handle): void {
+  slot.__cpuDb = handle;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = slot.__cpuDb;
+  slot.__cpuDb = undefined;
+  await handle?.close();
+}
+
+export { schema };

@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './reference';
+export * from './people';
+export * from './investigations';
+export * from './parties';
+export * from './court';
+export * from './reporting';

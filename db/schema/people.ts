@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, char, index, inet, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { audited } from './columns';
+import { agencyKindEnum, localeEnum, roleEnum } from './enums';
+import { provinces } from './reference';
+
+export const agencies = pgTable('agencies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  nameKm: text('name_km'),
+  kind: agencyKindEnum('kind').notNull(),
+  provinceCode: char('province_code', { length: 2 }).references(() => provinces.code),
+  active: boolean('active').notNull().default(true),
+  ...audited(),
+}, (t) => [uniqueIndex('agencies_name_key').on(sql`lower(${t.name})`)]);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: roleEnum('role').notNull(),
+  agencyId: uuid('agency_id').references(() => agencies.id),
+  locale: localeEnum('locale').notNull().default('en'),
+  /** argon2id; null until the person sets a password through their one-time link. */
+  passwordHash: text('password_hash'),
+  active: boolean('active').notNull().default(true),
+  lockedAt: timestamp('locked_at', { withTimezone: true }),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  setPasswordTokenHash: text('set_password_token_hash'),
+  setPasswordExpiresAt: timestamp('set_password_expires_at', { withTimezone: true }),
+  /** Encrypted TOTP secret; two-factor sign-in is on when set. */
+  totpSecret: text('totp_secret'),
+  totpLastStep: integer('totp_last_step'),
+  recoveryCodeHashes: jsonb('recovery_code_hashes').$type<string[]>(),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  ...audited(),
+}, (t) => [
+  uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+  index('users_agency_idx').on(t.agencyId),
+]);
+
+/** Server-side sessions: the JWT only carries this row's id, checked on every request. */
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedReason: text('revoked_reason'),
+  ip: inet('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Every sign-in attempt, for throttling across app instances and for the audit. */
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  email: text('email').notNull(),
+  userId: uuid('user_id').references(() => users.id),
+  ip: inet('ip'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  success: boolean('success').notNull(),
+}, (t) => [
+  index('login_attempts_email_at_idx').on(t.email, t.at),
+  index('login_attempts_ip_at_idx').on(t.ip, t.at),
+]);
+
+/** Personal access tokens for the REST API; only a hash is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  prefix: text('prefix').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [index('api_tokens_user_idx').on(t.userId)]);
+
+export type User = typeof users.$inferSelect;
+export type Agency = typeof agencies.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
