@@ -8,7 +8,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** A hash of nothing anyone knows: verifying against it costs the same as a real check. */
-const DECOY = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA';
+const DECOY = '$argon2id$v=19$m=19456,t=2,p=1$fMmNmxUdtT/YZushZ1E1SA$Wit2Nt25fY/1NXIUlN2532JoxVB6jbzlkSEZJvxTmeI';
 
 /** Always spends one argon2 verification, so unknown emails answer as slowly as wrong passwords. */
 export async function verifyPassword(password: string, passwordHash: string | null | undefined): Promise<boolean> {
