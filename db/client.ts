@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
+import { dataDir } from '../lib/data-dir';
 
 /**
  * One database handle per process. With DATABASE_URL: a node-postgres pool. Without it:
@@ -12,14 +13,15 @@ import * as schema from './schema';
  * and seeding run before `next start`, never beside it).
  */
 export type Db = NodePgDatabase<typeof schema>;
+/**
+ * A transaction. Inside one, use only the tx: the embedded database has a single
+ * connection, so a query through getDb() there waits for the transaction forever.
+ */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type Handle = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
 const slot = globalThis as typeof globalThis & { __cpuDb?: Handle };
 
-export function dataDir(): string {
-  return process.env.DATA_DIR ?? path.join(process.cwd(), '.data');
-}
 
 function openPostgres(url: string): Handle {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });

@@ -1,0 +1,26 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn } from '@/lib/auth/auth';
+import { loginInput, safeCallbackPath, type LoginState } from '@/lib/auth/login';
+
+export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get('email') ?? '').slice(0, 254);
+  const parsed = loginInput.safeParse({ email, password: formData.get('password') });
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => String(i.path[0]));
+    return { email, fieldErrors: { email: fields.includes('email'), password: fields.includes('password') } };
+  }
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(formData.get('callbackUrl')) ?? '/',
+    });
+  } catch (err) {
+    // Success is a thrown redirect: let it through. Only credential failures are ours to show.
+    if (err instanceof AuthError) return { email, invalid: true };
+    throw err;
+  }
+  return { email };
+}

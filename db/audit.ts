@@ -1,0 +1,31 @@
+import type { Db, Tx } from './client';
+import { auditEvents } from './schema';
+import type { Viewer } from '@/lib/policy';
+import type { AuditOutcome } from '@/lib/vocabulary';
+
+export type AuditEntry = {
+  action: string;
+  outcome: AuditOutcome;
+  entityType?: string;
+  entityId?: string;
+  investigationId?: string;
+  ip?: string | null;
+  /** Ids and codes only: never names, notes or other case contents. */
+  detail?: Record<string, unknown>;
+};
+
+/** Writes one audit row with whatever executor the change itself uses (same transaction). */
+export async function writeAudit(executor: Db | Tx, viewer: Pick<Viewer, 'userId' | 'role'> | null, entry: AuditEntry) {
+  await executor.insert(auditEvents).values({
+    actorId: viewer?.userId ?? null,
+    actorRole: viewer?.role ?? null,
+    action: entry.action,
+    outcome: entry.outcome,
+    entityType: entry.entityType,
+    // Ids come from URLs too: keep whatever was asked for, but bounded.
+    entityId: entry.entityId?.slice(0, 100),
+    investigationId: entry.investigationId,
+    ip: entry.ip ?? null,
+    detail: entry.detail,
+  });
+}

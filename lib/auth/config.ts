@@ -1,0 +1,40 @@
+import type { NextAuthConfig } from 'next-auth';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_MAX_HOURS = 12;
+
+/** Paths anyone may open. Everything else needs a session cookie (checked again on the server). */
+const PUBLIC_PATHS = ['/login', '/api/auth'];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/**
+ * The part of the Auth.js config the proxy needs: no database, no providers. The proxy
+ * only sends signed-out visitors to /login; it is not a security boundary.
+ */
+export const authConfig = {
+  pages: { signIn: '/login' },
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_HOURS * 60 * 60 },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.sessionId);
+    },
+    jwt({ token, user }) {
+      // Only ids travel in the token; role, name and validity come from the database.
+      if (user) {
+        token.sub = user.id;
+        token.sessionId = user.sessionId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.sessionId = typeof token.sessionId === 'string' ? token.sessionId : undefined;
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

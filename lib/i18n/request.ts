@@ -1,0 +1,22 @@
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { getViewer } from '@/lib/auth/viewer';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from './locale';
+
+/**
+ * The language of a request: the signed-in person's saved choice, else the cookie set by
+ * the language switch, else the browser's preference.
+ */
+async function requestLocale() {
+  const viewer = await getViewer();
+  if (viewer) return viewer.locale;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage((await headers()).get('accept-language')) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: 'Asia/Phnom_Penh' };
+});
