@@ -1,0 +1,93 @@
+import { test, expect, submitLogin, personas, DEMO_PASSWORD, roles } from './fixtures';
+
+const NAV_BY_ROLE = {
+  investigator: ['Cases'],
+  manager: ['Cases'],
+  liaison: ['Cases'],
+  admin: ['People'],
+} as const;
+const ALL_NAV = ['Cases', 'People'];
+
+test.describe('signing in', () => {
+  test('[anonymous] is sent to /login from any signed-in page', async ({ anonymous: page }) => {
+    for (const path of ['/', '/cases', '/cases/00000000-0000-4000-8000-000000000000', '/admin/users']) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/login(\?|$)/);
+      await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    }
+  });
+
+  test('[anonymous] a wrong password and an unknown email get the same single message', async ({ anonymous: page }) => {
+    await page.goto('/login');
+    await submitLogin(page, { email: personas.investigator.email, password: 'not-the-password-at-all' });
+    const error = page.getByTestId('login-error');
+    await expect(error).toHaveText('Email or password is incorrect.');
+    await expect(page.getByLabel('Email')).toHaveValue(personas.investigator.email);
+    await expect(page).toHaveURL(/\/login/);
+
+    await submitLogin(page, { email: 'nobody-here@cpu.local', password: DEMO_PASSWORD });
+    await expect(error).toHaveText('Email or password is incorrect.');
+    await expect(page.getByLabel('Email')).toHaveValue('nobody-here@cpu.local');
+    await expect(page.getByTestId('login-error')).toHaveCount(1);
+  });
+
+  for (const role of roles) {
+    test(`[${role}] signs in and sees the ${role} navigation`, async ({ freshSession }) => {
+      const page = await freshSession(role);
+      await expect(page).toHaveURL((url) => url.pathname === personas[role].home);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      for (const label of ALL_NAV) {
+        const expected = (NAV_BY_ROLE[role] as readonly string[]).includes(label) ? 1 : 0;
+        await expect(nav.getByRole('link', { name: label, exact: true }), `${role} nav ${label}`).toHaveCount(expected);
+      }
+      await expect(page.getByTestId('viewer')).toContainText(
+        { investigator: 'Investigator', manager: 'Manager', liaison: 'Police liaison officer', admin: 'Administrator' }[role],
+      );
+    });
+  }
+});
+
+test.describe('sessions end on the server', () => {
+  test('[investigator] after sign-out, replaying the old session cookie is refused', async ({ freshSession, browser }) => {
+    const page = await freshSession('investigator');
+    const stolen = await page.context().storageState();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    const replay = await browser.newContext({ storageState: stolen, baseURL: page.url() });
+    try {
+      const response = await replay.request.get('/cases', { maxRedirects: 0 });
+      // Either the proxy or the page refuses it; neither shows the case list.
+      expect([302, 303, 307]).toContain(response.status());
+      expect(response.headers()['location']).toMatch(/\/login/);
+      const replayPage = await replay.newPage();
+      await replayPage.goto('/cases');
+      await expect(replayPage).toHaveURL(/\/login/);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test('[admin] deactivating a user ends their open session on the next request', async ({ admin, freshSession, personaSessions }) => {
+    const investigator = await freshSession('investigator');
+    await investigator.goto('/cases');
+    await expect(investigator.getByRole('heading', { name: 'Cases' })).toBeVisible();
+
+    await admin.goto('/admin/users');
+    const row = admin.getByRole('row').filter({ hasText: personas.investigator.email });
+    await row.getByRole('button', { name: /^Deactivate/ }).click();
+    await expect(row).toContainText('Deactivated');
+    try {
+      await investigator.reload();
+      await expect(investigator).toHaveURL(/\/login/);
+      // And the deactivated person can't simply sign in again.
+      await submitLogin(investigator, { email: personas.investigator.email, password: DEMO_PASSWORD });
+      await expect(investigator.getByTestId('login-error')).toBeVisible();
+    } finally {
+      await row.getByRole('button', { name: /^Reactivate/ }).click();
+      await expect(row).toContainText('Active');
+      // Deactivation revoked every investigator session, the shared persona's too.
+      personaSessions.forget('investigator');
+    }
+  });
+});
