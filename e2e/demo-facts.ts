@@ -1,5 +1,4 @@
-import { buildDemoDataset } from '../db/seed';
-import { DEMO_ACCOUNTS } from '../db/seed/organisation';
+import { buildDemoDataset, casesVisibleTo } from '../db/seed/dataset';
 
 /**
  * What the demo database holds, computed from the same deterministic generator the seed
@@ -8,26 +7,20 @@ import { DEMO_ACCOUNTS } from '../db/seed/organisation';
  */
 const dataset = buildDemoDataset();
 const live = dataset.investigations.filter((c) => !c.archivedAt);
-
-const investigatorId = DEMO_ACCOUNTS.investigator.userId;
-const liaison = DEMO_ACCOUNTS.liaison;
-
-const memberCaseIds = new Set(dataset.members.filter((m) => m.userId === investigatorId).map((m) => m.investigationId));
-const sharedCaseIds = new Set([
-  ...dataset.shares.filter((s) => s.agencyId === liaison.agencyId).map((s) => s.investigationId),
-  ...dataset.members.filter((m) => m.userId === liaison.userId && m.role === 'liaison').map((m) => m.investigationId),
-]);
-
-const refs = (ids: Set<string>) => new Set(live.filter((c) => ids.has(c.id)).map((c) => c.reference));
+const investigatorCases = casesVisibleTo(dataset, 'investigator');
+const liaisonCases = casesVisibleTo(dataset, 'liaison');
+const ids = (cases: { id: string }[]) => new Set(cases.map((c) => c.id));
+const investigatorIds = ids(investigatorCases);
+const liaisonIds = ids(liaisonCases);
 
 export const demoFacts = {
   liveCaseCount: live.length,
-  investigatorCaseRefs: refs(memberCaseIds),
-  liaisonCaseRefs: refs(sharedCaseIds),
+  investigatorCaseRefs: new Set(investigatorCases.map((c) => c.reference)),
+  liaisonCaseRefs: new Set(liaisonCases.map((c) => c.reference)),
   /** A live case the liaison's agency has no share in. */
-  caseNotSharedWithLiaison: live.find((c) => !sharedCaseIds.has(c.id))!,
+  caseNotSharedWithLiaison: live.find((c) => !liaisonIds.has(c.id))!,
   /** A live case the demo investigator is not a member of. */
-  caseOutsideInvestigator: live.find((c) => !memberCaseIds.has(c.id))!,
+  caseOutsideInvestigator: live.find((c) => !investigatorIds.has(c.id))!,
   /** A live case shared with the liaison's agency. */
-  caseSharedWithLiaison: live.find((c) => sharedCaseIds.has(c.id))!,
+  caseSharedWithLiaison: live.find((c) => liaisonIds.has(c.id))!,
 };

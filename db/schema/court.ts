@@ -6,7 +6,7 @@ import { investigations } from './investigations';
 import { suspects } from './parties';
 import { charges, provinces } from './reference';
 
-/** One prosecution of one suspect, in the court of a province (01 = Phnom Penh Municipal Court). */
+/** One prosecution of one suspect, in the court of a province (12 = Phnom Penh Municipal Court). */
 export const prosecutions = pgTable('prosecutions', {
   id: uuid('id').primaryKey().defaultRandom(),
   investigationId: uuid('investigation_id').notNull().references(() => investigations.id),
