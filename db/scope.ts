@@ -6,6 +6,12 @@ import { writeAudit, type AuditEntry } from './audit';
 import { investigationAgencies, investigationMembers, investigations } from './schema';
 
 /**
+ * The outer case's id for correlated subqueries. Drizzle drops the table name from columns
+ * in single-table selects, and a bare "id" inside a subquery binds to the inner table's id.
+ */
+export const caseIdRef = sql`${investigations}.${sql.identifier('id')}`;
+
+/**
  * The SQL condition "this viewer may see this investigation", for the WHERE clause of the
  * very statement that reads or writes it (lib/policy decides the scope; this renders it).
  */
@@ -15,12 +21,12 @@ export function caseVisibleTo(viewer: Viewer): SQL {
       return sql`true`;
     case 'member':
       return sql`exists (select 1 from ${investigationMembers} m
-        where m.investigation_id = ${investigations.id} and m.user_id = ${viewer.userId})`;
+        where m.investigation_id = ${caseIdRef} and m.user_id = ${viewer.userId})`;
     case 'shared':
       return sql`(exists (select 1 from ${investigationMembers} m
-          where m.investigation_id = ${investigations.id} and m.user_id = ${viewer.userId} and m.role = 'liaison')
+          where m.investigation_id = ${caseIdRef} and m.user_id = ${viewer.userId} and m.role = 'liaison')
         or exists (select 1 from ${investigationAgencies} a
-          where a.investigation_id = ${investigations.id} and a.agency_id = ${viewer.agencyId}))`;
+          where a.investigation_id = ${caseIdRef} and a.agency_id = ${viewer.agencyId}))`;
     case 'none':
       return sql`false`;
   }

@@ -81,6 +81,15 @@ describe('listCases scope', () => {
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
   });
 
+  it('names the provinces of each case in English and Khmer', async () => {
+    const page = await listCases(manager);
+    const [expected] = await testDb.query<{ en: string; km: string }>(
+      `select string_agg(distinct p.name_en, ', ') as en, string_agg(distinct p.name_km, ', ') as km
+        from offence_locations l join provinces p on p.code = l.province_code where l.investigation_id = $1`, [page.rows[0]!.id]);
+    expect(expected!.en).toBeTruthy();
+    expect(page.rows[0]).toMatchObject({ provincesEn: expected!.en, provincesKm: expected!.km });
+  });
+
   it('reads a malformed cursor as the first page', async () => {
     const first = await listCases(manager);
     for (const junk of ['%%%', 'bm90LWEtY3Vyc29y', encodeCursor({ date: '2021-13-45', id: 'x' })]) {
@@ -112,6 +121,14 @@ describe('getCase scope', () => {
     const id = await caseInside(investigator);
     const found = await getCase(investigator, id, '198.51.100.4');
     expect(found.id).toBe(id);
+    const [counts] = await testDb.query<{ suspects: number; arrested: number; victims: number; locations: number }>(
+      `select (select count(*)::int from suspects where investigation_id = $1) as suspects,
+              (select count(*)::int from suspects where investigation_id = $1 and arrested_on is not null) as arrested,
+              (select count(*)::int from victims where investigation_id = $1) as victims,
+              (select count(*)::int from offence_locations where investigation_id = $1) as locations`, [id]);
+    expect(counts!.victims).toBeGreaterThan(0);
+    expect({ suspects: found.suspectCount, arrested: found.arrestedCount, victims: found.victimCount, locations: found.locations.length })
+      .toEqual(counts);
     expect((await auditRows(investigator, id, 'allowed')).length).toBe(1);
   });
 

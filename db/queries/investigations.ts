@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import { writeAudit } from '../audit';
-import { archivedVisibleTo, authorize, caseVisibleTo } from '../scope';
+import { archivedVisibleTo, authorize, caseIdRef, caseVisibleTo } from '../scope';
 import { investigations, offenceLocations, offenceTypes, provinces, suspects, victims } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import { NotFoundError } from '@/lib/errors';
@@ -11,10 +11,11 @@ import { decodeCursor, encodeCursor, type PageCursor } from '@/lib/pagination';
 
 export const CASE_PAGE_SIZE = 25;
 
-const provinceNames = (column: typeof provinces.nameEn | typeof provinces.nameKm) => sql<string | null>`(
-  select string_agg(distinct ${column}, ', ')
+/** The distinct provinces of a case's offence locations, in one language, as one string. */
+const provinceNames = (language: 'en' | 'km') => sql<string | null>`(
+  select string_agg(distinct p.${sql.raw(language === 'en' ? 'name_en' : 'name_km')}, ', ')
   from ${offenceLocations} l join ${provinces} p on p.code = l.province_code
-  where l.investigation_id = ${investigations.id} and l.archived_at is null)`;
+  where l.investigation_id = ${caseIdRef} and l.archived_at is null)`;
 
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
@@ -44,8 +45,8 @@ export async function listCases(viewer: Viewer, page: { after?: string; before?:
         title: investigations.title,
         status: investigations.status,
         openedOn: investigations.openedOn,
-        provincesEn: provinceNames(provinces.nameEn),
-        provincesKm: provinceNames(provinces.nameKm),
+        provincesEn: provinceNames('en'),
+        provincesKm: provinceNames('km'),
       })
       .from(investigations)
       .where(where)
@@ -89,9 +90,9 @@ export async function getCase(viewer: Viewer, id: string, ip: string | null) {
         archivedAt: investigations.archivedAt,
         offenceEn: offenceTypes.labelEn,
         offenceKm: offenceTypes.labelKm,
-        suspectCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${investigations.id} and s.archived_at is null)`,
-        arrestedCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${investigations.id} and s.archived_at is null and s.arrested_on is not null)`,
-        victimCount: sql<number>`(select count(*)::int from ${victims} v where v.investigation_id = ${investigations.id} and v.archived_at is null)`,
+        suspectCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${caseIdRef} and s.archived_at is null)`,
+        arrestedCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${caseIdRef} and s.archived_at is null and s.arrested_on is not null)`,
+        victimCount: sql<number>`(select count(*)::int from ${victims} v where v.investigation_id = ${caseIdRef} and v.archived_at is null)`,
       })
       .from(investigations)
       .innerJoin(offenceTypes, eq(offenceTypes.code, investigations.offenceType))
