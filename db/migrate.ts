@@ -5,19 +5,21 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databaseKind, getDb } from './client';
+import { ensureReferenceData } from './reference';
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 // Any constant works; it only has to be the same in every instance of the app.
 const MIGRATION_LOCK = 727_001;
 
 /**
- * Applies pending migrations. On PostgreSQL it holds an advisory lock on its own
+ * Applies pending migrations, then makes sure the reference data is there. On PostgreSQL it holds an advisory lock on its own
  * connection, so app instances starting together apply each migration once.
  */
 export async function migrateDatabase(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url || databaseKind() === 'pglite') {
     await migratePglite(getDb() as never, { migrationsFolder });
+    await ensureReferenceData(getDb());
     return;
   }
   const client = new pg.Client({ connectionString: url });
@@ -27,6 +29,7 @@ export async function migrateDatabase(): Promise<void> {
     await db.execute(sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
       await migratePg(db, { migrationsFolder });
+      await ensureReferenceData(db);
     } finally {
       await db.execute(sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
     }

@@ -1,6 +1,6 @@
 import type { ReportChannel, Sex } from '../../lib/vocabulary';
 import type { Rng } from './random';
-import type { OffenceTypeCode, PlaceTypeCode, RelationshipCode } from './reference-lists';
+import type { OffenceTypeCode, PlaceTypeCode, RelationshipCode } from '../reference/lists';
 
 type Weights<K extends string> = Partial<Record<K, number>>;
 

@@ -8,7 +8,7 @@ import { alias, foreignPerson, khmerName, phone } from './names';
 import { AGENCY_IDS, provincialPoliceId } from './organisation';
 import { planOutcomes, type CaseOutcome } from './outcomes';
 import { stableUuid, type Rng } from './random';
-import type { OffenceTypeCode, RelationshipCode } from './reference-lists';
+import type { OffenceTypeCode, RelationshipCode } from '../reference/lists';
 import { buildServices } from './services';
 import { planSuspects, type PlannedSuspect } from './suspect-plan';
 import { assignTeam, chooseShares, liaisonMembers, managersOf } from './team';

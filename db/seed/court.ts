@@ -1,7 +1,7 @@
 import type { CloseReason, ProsecutionStatus } from '../../lib/vocabulary';
 import { addDays, daysBetween, minDay, yearOf, type Day } from './dates';
 import { stableUuid, type Rng } from './random';
-import type { ChargeCode, OffenceTypeCode, RelationshipCode } from './reference-lists';
+import type { ChargeCode, OffenceTypeCode, RelationshipCode } from '../reference/lists';
 import type { HearingRow, ProsecutionChargeRow, ProsecutionRow } from './types';
 import { DATA_HORIZON } from './year-plans';
 

@@ -4,7 +4,6 @@ import { CaseNumbers } from './court';
 import { at } from './dates';
 import { AGENCIES, DEMO_ACCOUNTS, STAFF, type DemoAccountKey } from './organisation';
 import { apportion, Rng, stableUuid } from './random';
-import { CHARGES, OFFENCE_TYPES, PLACE_TYPES, RELATIONSHIPS, SERVICE_TYPES } from './reference-lists';
 import type { DemoDataset, ExpenditureRow, InvestigationRow } from './types';
 import { YEAR_PLANS } from './year-plans';
 
@@ -15,7 +14,6 @@ export type { DemoDataset, InvestigationRow } from './types';
 
 const SEED = 20_210_313;
 
-const withOrder = <T extends object>(list: readonly T[]) => list.map((entry, i) => ({ ...entry, sortOrder: (i + 1) * 10 }));
 
 const SPENDING: Record<ExpenditureCategory, { weight: number; note: string }> = {
   investigations: { weight: 37, note: 'Investigators’ salaries, field travel and surveillance' },
@@ -49,11 +47,6 @@ function expenditures(rng: Rng): ExpenditureRow[] {
 export function buildDemoDataset(): DemoDataset {
   const rng = new Rng(SEED);
   const out: DemoDataset = {
-    offenceTypes: withOrder(OFFENCE_TYPES),
-    relationships: withOrder(RELATIONSHIPS),
-    placeTypes: withOrder(PLACE_TYPES),
-    serviceTypes: withOrder(SERVICE_TYPES),
-    charges: withOrder(CHARGES),
     agencies: AGENCIES.map((a) => ({ ...a })),
     staff: STAFF.map((s) => ({ ...s })),
     investigations: [],

@@ -1,5 +1,5 @@
 export { buildDemoDataset, casesOfMember, casesSharedWithAgency, casesVisibleTo } from './dataset';
-export { isSeeded, readProvinces, seedDemo, type SeedOptions } from './insert';
+export { isSeeded, seedDemo, type SeedOptions } from './insert';
 export { AGENCY_IDS, DEMO_ACCOUNTS, DEMO_PASSWORD, provincialPoliceId, type DemoAccountKey } from './organisation';
 export { isResolved, RESOLVED_CLOSE_REASONS, RESOLVED_STATUSES } from './outcomes';
 export { YEAR_PLANS, type YearPlan } from './year-plans';

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { getTableColumns, sql, type InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db, Tx } from '../client';
 import * as schema from '../schema';
+import { ensureReferenceData } from '../reference';
 import { buildDemoDataset } from './dataset';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './organisation';
 import type { DemoDataset } from './types';
@@ -22,17 +20,6 @@ export type SeedOptions = {
   /** Defaults to buildDemoDataset(). */
   dataset?: DemoDataset;
 };
-
-type Province = typeof schema.provinces.$inferInsert;
-
-/** The 25 provinces, from data/provinces.csv. */
-export function readProvinces(file = path.join(process.cwd(), 'data', 'provinces.csv')): Province[] {
-  const records: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
-  return records.map((r) => {
-    if (r.kind !== 'capital' && r.kind !== 'province') throw new Error(`provinces.csv: bad kind "${r.kind}" for ${r.code}`);
-    return { code: r.code!, iso: r.iso!, nameEn: r.name_en!, nameKm: r.name_km!, kind: r.kind };
-  });
-}
 
 /** True once any investigation exists (seeded, or real data entered). */
 export async function isSeeded(db: Db | Tx): Promise<boolean> {
@@ -76,7 +63,6 @@ async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: readonly Inf
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<void> {
   if (await isSeeded(db)) throw new Error(ALREADY_SEEDED);
   const dataset = opts.dataset ?? buildDemoDataset();
-  const provinces = readProvinces();
 
   const hashes = new Map<string, string>();
   if (opts.demoAccounts) {
@@ -102,12 +88,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<void> {
     if (await isSeeded(tx)) {
       throw new Error(ALREADY_SEEDED);
     }
-    await tx.insert(schema.provinces).values(provinces).onConflictDoNothing();
-    await tx.insert(schema.offenceTypes).values(dataset.offenceTypes).onConflictDoNothing();
-    await tx.insert(schema.relationships).values(dataset.relationships).onConflictDoNothing();
-    await tx.insert(schema.placeTypes).values(dataset.placeTypes).onConflictDoNothing();
-    await tx.insert(schema.serviceTypes).values(dataset.serviceTypes).onConflictDoNothing();
-    await tx.insert(schema.charges).values(dataset.charges).onConflictDoNothing();
+    await ensureReferenceData(tx);
     await insertAll(tx, schema.agencies, dataset.agencies);
     await insertAll(tx, schema.users, users);
     await insertAll(tx, schema.investigations, dataset.investigations);
@@ -123,4 +104,6 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<void> {
     await insertAll(tx, schema.caseEvents, dataset.caseEvents);
     await insertAll(tx, schema.expenditures, dataset.expenditures);
   });
+  // Fresh planner statistics: the embedded database has no autovacuum to gather them.
+  await db.execute(sql`ANALYZE`);
 }

@@ -1,6 +1,6 @@
 import { addDays, minDay, type Day } from './dates';
 import { stableUuid, type Rng } from './random';
-import type { OffenceTypeCode, ServiceTypeCode } from './reference-lists';
+import type { OffenceTypeCode, ServiceTypeCode } from '../reference/lists';
 import type { VictimServiceRow } from './types';
 import { DATA_HORIZON } from './year-plans';
 

@@ -1,7 +1,7 @@
 import type { SuspectStatus } from '../../lib/vocabulary';
 import type { CaseOutcome } from './outcomes';
 import { apportion, expand, type Rng } from './random';
-import type { RelationshipCode } from './reference-lists';
+import type { RelationshipCode } from '../reference/lists';
 
 export type PlannedSuspect = { status: SuspectStatus; relationship: RelationshipCode };
 

@@ -1,7 +1,7 @@
 import type { MemberRole } from '../../lib/vocabulary';
 import { AGENCY_IDS, DEMO_ACCOUNTS, provincialPoliceId, STAFF, type StaffMember } from './organisation';
 import type { Rng } from './random';
-import type { OffenceTypeCode } from './reference-lists';
+import type { OffenceTypeCode } from '../reference/lists';
 
 const active = (year: number, role: StaffMember['role']) =>
   STAFF.filter((s) => s.role === role && !s.demoOnly && s.from <= year && year <= s.to);

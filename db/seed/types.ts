@@ -1,6 +1,5 @@
 import type * as schema from '../schema';
 import type { AgencyRow, StaffMember } from './organisation';
-import type { ReferenceEntry, RelationshipEntry } from './reference-lists';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 type WithId<T> = T & { id: string };
@@ -23,16 +22,9 @@ export type HearingRow = WithId<Insert<typeof schema.hearings>>;
 export type CaseEventRow = Omit<Insert<typeof schema.caseEvents>, 'id'> & { at: Date; data: Record<string, unknown> };
 export type ExpenditureRow = WithId<Insert<typeof schema.expenditures>>;
 
-export type ReferenceRow = ReferenceEntry & { sortOrder: number };
-export type RelationshipRow = RelationshipEntry & { sortOrder: number };
 
-/** Everything the demo seed inserts besides the provinces (read from data/provinces.csv). */
+/** Everything the demo seed inserts besides the reference data (db/reference). */
 export type DemoDataset = {
-  offenceTypes: ReferenceRow[];
-  relationships: RelationshipRow[];
-  placeTypes: ReferenceRow[];
-  serviceTypes: ReferenceRow[];
-  charges: ReferenceRow[];
   agencies: AgencyRow[];
   /** CPU staff and partner liaison officers, demo accounts included (see `demoAccount`, `demoOnly`). */
   staff: StaffMember[];
