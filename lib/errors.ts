@@ -18,9 +18,12 @@ export class NotFoundError extends Error {
 
 export class ConflictError extends Error {
   readonly status = 409;
-  constructor(message = 'conflict') {
+  /** What the form needs to show the conflict, e.g. the record as it is now. */
+  readonly detail: unknown;
+  constructor(message = 'conflict', detail?: unknown) {
     super(message);
     this.name = 'ConflictError';
+    this.detail = detail;
   }
 }
 
