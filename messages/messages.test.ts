@@ -27,7 +27,7 @@ describe('messages', () => {
   });
 
   it('keeps the same placeholders in both languages', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     for (const [key, value] of enLeaves) expect(placeholders(kmLeaves.get(key) ?? ''), key).toEqual(placeholders(value));
   });
 });
