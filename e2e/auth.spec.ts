@@ -68,3 +68,26 @@ test.describe('sessions end on the server', () => {
     }
   });
 });
+
+test.describe('response headers', () => {
+  const expectHardened = (headers: Record<string, string>, where: string) => {
+    expect(headers['x-content-type-options'], where).toBe('nosniff');
+    expect(headers['x-frame-options'], where).toBe('DENY');
+    expect(headers['content-security-policy'], where).toContain("frame-ancestors 'none'");
+    expect(headers['referrer-policy'], where).toBe('same-origin');
+  };
+
+  test('[anonymous] the login page is hardened', async ({ anonymous }) => {
+    const response = await anonymous.goto('/login');
+    expectHardened(response!.headers(), '/login');
+  });
+
+  test('[investigator] signed-in pages are hardened and never cached', async ({ investigator }) => {
+    for (const path of ['/cases', '/cases/00000000-0000-4000-8000-000000000000']) {
+      const response = await investigator.goto(path);
+      const headers = response!.headers();
+      expectHardened(headers, path);
+      expect(headers['cache-control'], path).toContain('no-store');
+    }
+  });
+});
