@@ -2,43 +2,9 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { writeAudit } from '../audit';
-import { loginAttempts, sessions, users } from '../schema';
-import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '@/lib/auth/config';
+import { sessions, users } from '../schema';
+import { SESSION_IDLE_MINUTES } from '@/lib/auth/config';
 import type { Viewer } from '@/lib/policy';
-import { verifyPassword } from '@/lib/auth/password';
-
-type ClientInfo = { ip: string | null; userAgent: string | null };
-
-/**
- * Checks an email and password and, when they match an active account, opens a server-side
- * session. Every attempt is recorded; failures are indistinguishable to the caller.
- */
-export async function signInWithPassword(email: string, password: string, client: ClientInfo): Promise<{ userId: string; sessionId: string } | null> {
-  const db = getDb();
-  const normalized = email.trim().toLowerCase();
-  const [user] = await db
-    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, active: users.active, lockedAt: users.lockedAt })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${normalized}`);
-  const passwordOk = await verifyPassword(password, user?.passwordHash);
-  const ok = Boolean(user && passwordOk && user.active && !user.lockedAt);
-
-  return db.transaction(async (tx) => {
-    await tx.insert(loginAttempts).values({ email: normalized, userId: user?.id ?? null, ip: client.ip, success: ok });
-    const actor = user ? { userId: user.id, role: user.role } : null;
-    if (!ok || !user) {
-      await writeAudit(tx, actor, { action: 'auth.sign_in', outcome: 'denied', ip: client.ip, detail: { reason: 'invalid_credentials' } });
-      return null;
-    }
-    const [session] = await tx
-      .insert(sessions)
-      .values({ userId: user.id, ip: client.ip, userAgent: client.userAgent, expiresAt: sql`now() + make_interval(hours => ${SESSION_MAX_HOURS})` })
-      .returning({ id: sessions.id });
-    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
-    await writeAudit(tx, actor, { action: 'auth.sign_in', outcome: 'allowed', ip: client.ip, entityType: 'session', entityId: session!.id });
-    return { userId: user.id, sessionId: session!.id };
-  });
-}
 
 // Writing last_seen_at on every request would turn reads into writes; a minute is precise enough.
 const TOUCH_AFTER_SECONDS = 60;

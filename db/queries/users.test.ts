@@ -3,7 +3,7 @@ import { useTestDatabase } from '@/db/testing/test-db';
 import { DEMO_EMAILS, demoViewers } from '@/db/testing/viewers';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { listUsers, setUserActive } from './users';
+import { listUsers, setUserActive, unlockUser } from './users';
 
 const testDb = useTestDatabase();
 let admin: Viewer, manager: Viewer, investigator: Viewer;
@@ -49,5 +49,17 @@ describe('people administration', () => {
     const before = await userRow(admin.userId);
     await expect(setUserActive(admin, admin.userId, false, null)).rejects.toBeInstanceOf(ConflictError);
     expect(await userRow(admin.userId)).toEqual(before);
+  });
+
+  it('[admin] unlocks a locked account; [manager] is refused and the lock stays', async () => {
+    await testDb.query(`update users set locked_at = now() where id = $1`, [investigator.userId]);
+    const before = await userRow(investigator.userId);
+    await expect(unlockUser(manager, investigator.userId, null)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await userRow(investigator.userId)).toEqual(before);
+    await unlockUser(admin, investigator.userId, null);
+    const [row] = await testDb.query<{ locked_at: Date | null }>('select locked_at from users where id = $1', [investigator.userId]);
+    expect(row!.locked_at).toBeNull();
+    const audited = await testDb.query(`select 1 from audit_events where actor_id = $1 and action = 'user.unlock' and entity_id = $2 and outcome = 'allowed'`, [admin.userId, investigator.userId]);
+    expect(audited.length).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ export async function listUsers(viewer: Viewer | null) {
       email: users.email,
       role: users.role,
       active: users.active,
+      locked: sql<boolean>`${users.lockedAt} is not null`,
       agencyName: agencies.name,
       lastLoginAt: users.lastLoginAt,
     })
@@ -65,4 +66,18 @@ export async function setUserActive(viewer: Viewer | null, userId: string, activ
 
 export async function setOwnLocale(viewer: Viewer, locale: Locale): Promise<void> {
   await getDb().update(users).set({ locale, updatedAt: sql`now()` }).where(eq(users.id, viewer.userId));
+}
+
+/** Lifts a sign-in lockout; failures before now no longer count towards the next one. */
+export async function unlockUser(viewer: Viewer | null, userId: string, ip: string | null): Promise<void> {
+  const actor = await authorize(viewer, 'users:manage', { action: 'user.unlock', entityType: 'user', entityId: userId, ip });
+  await getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ lockedAt: null, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (!updated) throw new NotFoundError('user');
+    await writeAudit(tx, actor, { action: 'user.unlock', outcome: 'allowed', entityType: 'user', entityId: userId, ip });
+  });
 }

@@ -1,10 +1,16 @@
 import NextAuth from 'next-auth';
+import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { loginInput } from './login';
 import { authConfig } from './config';
 import { resolveAuthSecret } from './secret';
 import { clientIp, userAgent } from './request-info';
-import { signInWithPassword } from '@/db/queries/sessions';
+import { signInWithPassword } from '@/db/queries/sign-in';
+
+/** Too many failed attempts from this address: the login form says so instead of "incorrect". */
+export class SignInThrottled extends CredentialsSignin {
+  code = 'throttled';
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
@@ -30,7 +36,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           ip: clientIp(request.headers),
           userAgent: userAgent(request.headers),
         });
-        return result ? { id: result.userId, sessionId: result.sessionId } : null;
+        if (result.ok) return { id: result.userId, sessionId: result.sessionId };
+        if (result.reason === 'throttled') throw new SignInThrottled();
+        return null;
       },
     }),
   ],

@@ -3,6 +3,15 @@ import type { NextAuthConfig } from 'next-auth';
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 12;
 
+/** Sign-in throttling, counted in the database so it holds across app instances. */
+export const SIGN_IN_LIMITS = {
+  windowMinutes: 15,
+  /** Failed attempts on one account in the window before it locks (an admin unlocks it). */
+  failuresPerAccount: 5,
+  /** Failed attempts from one address in the window before it is refused outright. */
+  failuresPerAddress: 30,
+} as const;
+
 /** Paths anyone may open. Everything else needs a session cookie (checked again on the server). */
 const PUBLIC_PATHS = ['/login', '/api/auth'];
 

@@ -8,6 +8,7 @@ export const loginInput = z.object({
 export type LoginState = {
   email?: string;
   invalid?: boolean;
+  throttled?: boolean;
   fieldErrors?: { email: boolean; password: boolean };
 };
 

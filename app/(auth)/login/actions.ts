@@ -1,7 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn } from '@/lib/auth/auth';
+import { signIn, SignInThrottled } from '@/lib/auth/auth';
 import { loginInput, safeCallbackPath, type LoginState } from '@/lib/auth/login';
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
@@ -19,6 +19,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     });
   } catch (err) {
     // Success is a thrown redirect: let it through. Only credential failures are ours to show.
+    if (err instanceof SignInThrottled) return { email, throttled: true };
     if (err instanceof AuthError) return { email, invalid: true };
     throw err;
   }

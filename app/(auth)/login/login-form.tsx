@@ -16,6 +16,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <div aria-live="polite" className="min-h-6">
+        {state.throttled && (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="login-error">
+            {t('throttled')}
+          </p>
+        )}
         {state.invalid && (
           <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
             {t('invalid')}

@@ -5,19 +5,22 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import { clientIp } from '@/lib/auth/request-info';
-import { setUserActive } from '@/db/queries/users';
+import { setUserActive, unlockUser } from '@/db/queries/users';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 
-const setActiveInput = z.object({ userId: z.uuid(), active: z.enum(['true', 'false']) });
+const userActionInput = z.object({ userId: z.uuid(), change: z.enum(['activate', 'deactivate', 'unlock']) });
 
-export type SetActiveState = { error?: 'forbidden' | 'lastAdmin' | 'notFound' | 'invalid' };
+export type UserActionState = { error?: 'forbidden' | 'lastAdmin' | 'notFound' | 'invalid' };
 
-export async function setUserActiveAction(_prev: SetActiveState, formData: FormData): Promise<SetActiveState> {
+export async function userAction(_prev: UserActionState, formData: FormData): Promise<UserActionState> {
   const viewer = await getViewer();
-  const parsed = setActiveInput.safeParse({ userId: formData.get('userId'), active: formData.get('active') });
+  const parsed = userActionInput.safeParse({ userId: formData.get('userId'), change: formData.get('change') });
   if (!parsed.success) return { error: 'invalid' };
+  const { userId, change } = parsed.data;
+  const ip = clientIp(await headers());
   try {
-    await setUserActive(viewer, parsed.data.userId, parsed.data.active === 'true', clientIp(await headers()));
+    if (change === 'unlock') await unlockUser(viewer, userId, ip);
+    else await setUserActive(viewer, userId, change === 'activate', ip);
   } catch (err) {
     if (err instanceof ForbiddenError) return { error: 'forbidden' };
     if (err instanceof ConflictError) return { error: 'lastAdmin' };

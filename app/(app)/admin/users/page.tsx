@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listUsers } from '@/db/queries/users';
-import { SetActiveButton } from './set-active-button';
+import { UserActions } from './user-actions';
 
 export default async function PeoplePage() {
   const viewer = await requirePermission('users:manage');
@@ -36,10 +36,13 @@ export default async function PeoplePage() {
                 <td className="px-3 py-2">{person.email}</td>
                 <td className="px-3 py-2">{tRoles(person.role)}</td>
                 <td className="px-3 py-2">{person.agencyName ?? '—'}</td>
-                <td className="px-3 py-2">{person.active ? t('active') : t('inactive')}</td>
+                <td className="px-3 py-2">
+                  {person.active ? t('active') : t('inactive')}
+                  {person.locked && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t('locked')}</span>}
+                </td>
                 <td className="px-3 py-2">{person.lastLoginAt ? dateTime.format(person.lastLoginAt) : t('never')}</td>
                 <td className="px-3 py-2">
-                  <SetActiveButton userId={person.id} name={person.name} active={person.active} />
+                  <UserActions userId={person.id} name={person.name} active={person.active} locked={person.locked} />
                 </td>
               </tr>
             ))}

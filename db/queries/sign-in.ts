@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '../client';
+import { writeAudit } from '../audit';
+import { loginAttempts, sessions, users } from '../schema';
+import { SESSION_MAX_HOURS, SIGN_IN_LIMITS } from '@/lib/auth/config';
+import { verifyPassword } from '@/lib/auth/password';
+
+type ClientInfo = { ip: string | null; userAgent: string | null };
+
+export type SignInResult =
+  | { ok: true; userId: string; sessionId: string }
+  /** 'invalid' covers unknown email, wrong password, deactivated and locked alike. */
+  | { ok: false; reason: 'invalid' | 'throttled' };
+
+const windowStart = sql`now() - make_interval(mins => ${SIGN_IN_LIMITS.windowMinutes})`;
+
+/**
+ * Checks an email and password and, when they match an active, unlocked account, opens a
+ * server-side session. Every attempt is recorded in PostgreSQL, so the limits hold across
+ * app instances: an address with too many recent failures is refused before any password
+ * check, and an account with too many recent failures is locked until an admin unlocks it.
+ */
+export async function signInWithPassword(email: string, password: string, client: ClientInfo): Promise<SignInResult> {
+  const db = getDb();
+  const normalized = email.trim().toLowerCase();
+
+  if (client.ip) {
+    const [recent] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, client.ip), eq(loginAttempts.success, false), sql`${loginAttempts.at} > ${windowStart}`));
+    if ((recent?.n ?? 0) >= SIGN_IN_LIMITS.failuresPerAddress) {
+      await writeAudit(db, null, { action: 'auth.sign_in', outcome: 'denied', ip: client.ip, detail: { reason: 'address_throttled' } });
+      return { ok: false, reason: 'throttled' };
+    }
+  }
+
+  const [user] = await db
+    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, active: users.active, lockedAt: users.lockedAt, lastLoginAt: users.lastLoginAt })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalized}`);
+  // Always one argon2 verification, so an unknown email answers as slowly as a wrong password.
+  const passwordOk = await verifyPassword(password, user?.passwordHash);
+  const ok = Boolean(user && passwordOk && user.active && !user.lockedAt);
+
+  return db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ email: normalized, userId: user?.id ?? null, ip: client.ip, success: ok });
+    const actor = user ? { userId: user.id, role: user.role } : null;
+    if (!ok || !user) {
+      await writeAudit(tx, actor, { action: 'auth.sign_in', outcome: 'denied', ip: client.ip, detail: { reason: 'invalid_credentials' } });
+      if (user && !user.lockedAt) await lockIfTooManyFailures(tx, user.id, client.ip);
+      return { ok: false, reason: 'invalid' } as const;
+    }
+    const [session] = await tx
+      .insert(sessions)
+      .values({ userId: user.id, ip: client.ip, userAgent: client.userAgent, expiresAt: sql`now() + make_interval(hours => ${SESSION_MAX_HOURS})` })
+      .returning({ id: sessions.id });
+    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    await writeAudit(tx, actor, { action: 'auth.sign_in', outcome: 'allowed', ip: client.ip, entityType: 'session', entityId: session!.id });
+    return { ok: true, userId: user.id, sessionId: session!.id } as const;
+  });
+}
+
+/** Failures since the later of the window's start and the last successful sign-in count. */
+async function lockIfTooManyFailures(tx: Tx, userId: string, ip: string | null): Promise<void> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .innerJoin(users, eq(users.id, loginAttempts.userId))
+    .where(and(
+      eq(loginAttempts.userId, userId),
+      eq(loginAttempts.success, false),
+      sql`${loginAttempts.at} > greatest(${windowStart}, coalesce(${users.lastLoginAt}, '-infinity'::timestamptz), coalesce(${users.updatedAt}, '-infinity'::timestamptz))`,
+    ));
+  if ((row?.n ?? 0) < SIGN_IN_LIMITS.failuresPerAccount) return;
+  await tx.update(users).set({ lockedAt: sql`now()` }).where(eq(users.id, userId));
+  await writeAudit(tx, null, { action: 'auth.account_locked', outcome: 'allowed', entityType: 'user', entityId: userId, ip, detail: { failures: row!.n } });
+}
