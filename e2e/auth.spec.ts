@@ -24,6 +24,8 @@ test.describe('signing in', () => {
     await expect(error).toHaveText('Email or password is incorrect.');
     await expect(page.getByLabel('Email')).toHaveValue(personas.investigator.email);
     await expect(page).toHaveURL(/\/login/);
+    // The form resets its password field once the answer is rendered; type only after that.
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 
     await submitLogin(page, { email: 'nobody-here@cpu.local', password: DEMO_PASSWORD });
     await expect(error).toHaveText('Email or password is incorrect.');
@@ -88,6 +90,31 @@ test.describe('response headers', () => {
       const headers = response!.headers();
       expectHardened(headers, path);
       expect(headers['cache-control'], path).toContain('no-store');
+    }
+  });
+});
+
+test.describe('sign-in throttling', () => {
+  test('[anonymous] an address that keeps failing is told to wait, even with the right password', async ({ browser }) => {
+    test.slow();
+    // A documentation-range address of its own, so no other test shares its count.
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.77' } });
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      for (let i = 0; i < 30; i++) {
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+        await submitLogin(page, { email: `sprayed-${i}@cpu.local`, password: 'Summer2026!-guess' });
+        await answered;
+        await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect.');
+        // The form resets its password field once the answer is rendered; type only after that.
+        await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+      }
+      await submitLogin(page, { email: personas.manager.email, password: DEMO_PASSWORD });
+      await expect(page.getByTestId('login-error')).toContainText('Too many failed sign-ins');
+      await expect(page).toHaveURL(/\/login/);
+    } finally {
+      await context.close();
     }
   });
 });
