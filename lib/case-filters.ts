@@ -73,3 +73,29 @@ export function caseListSearch(filters: CaseFilters, position: CasePagePosition 
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+export type FilterOption = { value: string; label: string };
+export type CaseListOptions = {
+  /** Years in which a case the viewer may see was opened, newest first. */
+  years: number[];
+  provinces: FilterOption[];
+  offences: FilterOption[];
+  /** People who lead a case the viewer may see, and nobody else. */
+  leads: FilterOption[];
+};
+
+/**
+ * Drops a well-formed value that is not among the choices (an unknown province code, a
+ * lead of no case in scope), so the form always shows the filters actually applied.
+ * A year outside the data stays: it is a real question with the answer "none".
+ */
+export function withKnownChoices(filters: CaseFilters, options: CaseListOptions): CaseFilters {
+  const known = (value: string | undefined, choices: FilterOption[]) =>
+    value !== undefined && choices.some((c) => c.value === value) ? value : undefined;
+  return {
+    ...filters,
+    province: known(filters.province, options.provinces),
+    offence: known(filters.offence, options.offences),
+    lead: known(filters.lead, options.leads),
+  };
+}

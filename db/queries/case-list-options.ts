@@ -5,16 +5,7 @@ import { authorize, caseVisibleTo } from '../scope';
 import { investigationMembers, investigations, offenceTypes, provinces, users } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
-
-export type FilterOption = { value: string; label: string };
-export type CaseListOptions = {
-  /** Years in which a case the viewer may see was opened, newest first. */
-  years: number[];
-  provinces: FilterOption[];
-  offences: FilterOption[];
-  /** People who lead a case the viewer may see, and nobody else. */
-  leads: FilterOption[];
-};
+import type { CaseListOptions } from '@/lib/case-filters';
 
 /** The choices of the case list's filters, labelled in the reader's language. */
 export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<CaseListOptions> {
