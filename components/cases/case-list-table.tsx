@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { CaseListRow } from '@/db/queries/case-list';
+import { StatusBadge } from '@/components/cases/status-badge';
+import { formatDate } from '@/lib/i18n/format';
+
+export async function CaseListTable({ rows }: { rows: CaseListRow[] }) {
+  const [t, locale] = await Promise.all([getTranslations('caseList'), getLocale()]);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t('reference')}</th>
+            <th scope="col" className="px-3 py-2">{t('caseTitle')}</th>
+            <th scope="col" className="px-3 py-2">{t('statusColumn')}</th>
+            <th scope="col" className="px-3 py-2">{t('provinceColumn')}</th>
+            <th scope="col" className="px-3 py-2">{t('opened')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-slate-100">
+              <td className="px-3 py-2 font-mono whitespace-nowrap">
+                <Link href={`/cases/${row.id}`} className="text-brand-700 underline">{row.reference}</Link>
+              </td>
+              <td className="px-3 py-2">{row.title}</td>
+              <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
+              <td className="px-3 py-2">{(locale === 'km' ? row.provincesKm : row.provincesEn) ?? '—'}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.openedOn, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
