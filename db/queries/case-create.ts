@@ -138,7 +138,16 @@ async function insertCase(tx: Tx, viewer: Viewer, input: CaseInput, submissionKe
 
   const victimRows = await tx
     .insert(victims)
-    .values(input.victims.map(({ services: _services, ...v }, i) => ({ investigationId, code: victimCode(year, next, i + 1), ...v, ...author })))
+    .values(input.victims.map((v, i) => ({
+      investigationId,
+      code: victimCode(year, next, i + 1),
+      fullName: v.fullName,
+      sex: v.sex,
+      ageAtOffence: v.ageAtOffence,
+      dateOfBirth: v.dateOfBirth,
+      nationality: v.nationality,
+      ...author,
+    })))
     .returning({ id: victims.id, code: victims.code });
   const services = input.victims.flatMap((v, i) => v.services.map((s) => ({ victimId: victimRows[i]!.id, investigationId, ...s, ...author })));
   if (services.length > 0) await tx.insert(victimServices).values(services);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
+import { can } from '@/lib/policy';
 import { listCases } from '@/db/queries/investigations';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatDate } from '@/lib/i18n/format';
@@ -21,6 +22,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        {can(viewer, 'cases:create') && <Link href="/cases/new" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{(await getTranslations('caseForm'))('newCase')}</Link>}
         <p className="text-sm text-slate-600" data-testid="case-count">{t('count', { count: page.total })}</p>
       </div>
 
