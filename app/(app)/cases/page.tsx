@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
+import { can } from '@/lib/policy';
 import { listCases } from '@/db/queries/case-list';
 import { caseListOptions } from '@/db/queries/case-list-options';
 import {
@@ -14,7 +15,7 @@ import { CaseListPagination } from '@/components/cases/case-list-pagination';
 export default async function CasesPage({ searchParams }: { searchParams: Promise<CaseSearchParams> }) {
   const viewer = await requirePermission('cases:list');
   const params = await searchParams;
-  const [t, locale] = await Promise.all([getTranslations('caseList'), getLocale()]);
+  const [t, tForm, locale] = await Promise.all([getTranslations('caseList'), getTranslations('caseForm'), getLocale()]);
   const options = await caseListOptions(viewer, isLocale(locale) ? locale : 'en');
   const filters = withKnownChoices(parseCaseFilters(params), options);
   const active = hasActiveFilters(filters);
@@ -22,7 +23,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        {can(viewer, 'cases:create') && (
+          <Link href="/cases/new" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+            {tForm('newCase')}
+          </Link>
+        )}
+      </div>
       <CaseFiltersForm key={JSON.stringify(filters)} filters={filters} options={options} active={active} />
 
       <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
