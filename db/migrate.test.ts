@@ -28,5 +28,5 @@ describe('a freshly migrated database', () => {
       (select count(*)::int from users) as users`);
     expect(counts.rows[0]).toMatchObject({ provinces: 25, capital: 1, relationships: 2, investigations: 0, users: 0 });
     expect((counts.rows[0] as { offence_types: number }).offence_types).toBeGreaterThanOrEqual(6);
-  });
+  }, 120_000); // a new in-memory PGlite and every migration: seconds, more on a busy machine
 });
