@@ -70,8 +70,10 @@ async function fillMinimalCase(page: Page, title: string) {
 const CASE_URL = /\/cases\/[0-9a-f-]{36}$/;
 
 test.describe('open a case', () => {
+  // Long forms filled field by field, on a 2-core machine that may be building beside us.
+  test.slow();
+
   test('[investigator] opens a case with 2 locations, 2 suspects and a child with 2 services', async ({ investigator: page }) => {
-    test.slow(); // a long form, filled field by field
     const before = await caseCount(page);
     await page.goto('/cases');
     await page.getByRole('link', { name: 'New case' }).click();

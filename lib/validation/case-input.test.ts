@@ -152,6 +152,18 @@ describe('newCaseInput', () => {
     });
   });
 
+  it('shows cross-field problems in the same round as field problems', () => {
+    expect(mutate((v) => { v.suspects[0]!.arrestedOn = ''; v.victims[0]!.ageAtOffence = '19'; v.title = ''; })).toEqual({
+      title: 'required', 'victims.0.ageAtOffence': 'victimAgeRange', 'suspects.0.arrestedOn': 'arrestDateRequired',
+    });
+  });
+
+  it('survives input of the wrong shape with field errors, not a crash', () => {
+    for (const junk of [null, 'x', [], { locations: 'x', suspects: [1], victims: [{ services: 'y' }] }]) {
+      expect(newCaseInput.safeParse(junk).success).toBe(false);
+    }
+  });
+
   it('refuses unknown choices and a missing submission key', () => {
     expect(mutate((v) => { v.reportChannel = 'pigeon' as never; })).toEqual({ reportChannel: 'required' });
     expect(mutate((v) => { v.agencyIds = ['not-a-uuid']; })).toEqual({ 'agencyIds.0': 'invalid' });

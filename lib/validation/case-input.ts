@@ -117,13 +117,23 @@ const withCaseRules = (value: CaseFields, ctx: z.RefinementCtx) => {
   for (const issue of caseRules(value)) ctx.addIssue({ code: 'custom', ...issue });
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * Cross-field rules also run when some field failed, so the user sees every problem in one
+ * round, as long as the lists they walk are there (they only compare strings).
+ */
+const rulesApply = { when: ({ value }: { value: unknown }) =>
+  isObject(value) && [value.locations, value.suspects, value.victims].every((list) => Array.isArray(list) && list.every(isObject))
+  && (value.victims as Record<string, unknown>[]).every((v) => Array.isArray(v.services) && v.services.every(isObject)) };
+
 /** A whole new case: every section, with the rules that cross them. */
-export const caseInput = caseFields.superRefine(withCaseRules);
+export const caseInput = caseFields.superRefine(withCaseRules, rulesApply);
 
 /** The "Open a case" form: the case plus the key that makes a replayed submission harmless. */
 export const newCaseInput = caseFields
   .extend({ submissionKey: z.uuid({ error: 'invalid' }) })
-  .superRefine(withCaseRules);
+  .superRefine(withCaseRules, rulesApply);
 
 export type CaseInput = z.output<typeof caseInput>;
 export type NewCaseInput = z.output<typeof newCaseInput>;
