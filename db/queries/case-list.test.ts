@@ -109,6 +109,9 @@ beforeAll(async () => {
 
 // ---- Tests ---------------------------------------------------------------------------
 
+// Walking every page of ~2,400 cases on the embedded database, on a busy machine.
+const WALK_TIMEOUT = 120_000;
+
 describe.each(['manager', 'investigator', 'liaison'] as const)('[%s] filters against plain SQL', (role) => {
   const combos: [string, () => Partial<CaseFilters>][] = [
     ['no filter', () => ({})],
@@ -137,7 +140,7 @@ describe.each(['manager', 'investigator', 'liaison'] as const)('[%s] filters aga
     const { refs, total } = await walkForward(viewers[role], f);
     expect(total).toBe(expected.length);
     expect(refs).toEqual(expected);
-  });
+  }, WALK_TIMEOUT);
 
   it('finds the known reference and alias at all', async () => {
     expect(await expectedRefs(role, { q: referenceOf[role] })).toEqual([referenceOf[role]]);
@@ -176,12 +179,12 @@ describe('sorts and keyset pagination', () => {
       backward.push(...[...page.rows].reverse().map((r) => r.reference));
     }
     expect(backward.reverse()).toEqual(expected);
-  });
+  }, WALK_TIMEOUT);
 
   it('[investigator] status sort over their own cases, each once', async () => {
     const expected = await expectedRefs('investigator', {}, 'status');
     expect((await walkForward(viewers.investigator, { sort: 'status' })).refs).toEqual(expected);
-  });
+  }, WALK_TIMEOUT);
 
   it('[manager] page 20 of the unfiltered list holds the 20th block of 25', async () => {
     const expected = await expectedRefs('manager', {});
