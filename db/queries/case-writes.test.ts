@@ -74,11 +74,11 @@ async function contextOf(caseId: string): Promise<Ctx> {
     reportedOn: c.reported_on,
     offenceType: c.offence_type,
     location: await live('offence_locations'),
-    suspect: (await live('suspects', ', relationship')) as Ctx['suspect'],
+    suspect: (await live('suspects', ', relationship')) as unknown as Ctx['suspect'],
     victim: service
       ? (await testDb.query<Row>(`select id, version from victims where id = $1`, [service.victimId]))[0]!
       : await live('victims'),
-    service: service as Ctx['service'],
+    service: service as unknown as Ctx['service'],
   };
 }
 
