@@ -4,10 +4,24 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { clientIp } from '@/lib/auth/request-info';
-import { getCase } from '@/db/queries/investigations';
+import { can } from '@/lib/policy';
+import { isLocale } from '@/lib/i18n/locale';
+import { getCase } from '@/db/queries/case-read';
+import { getEditOptions } from '@/db/queries/case-edit-options';
 import { NotFoundError } from '@/lib/errors';
-import { StatusBadge } from '@/components/cases/status-badge';
 import { formatDate } from '@/lib/i18n/format';
+import { CaseOverview } from '@/components/cases/case-overview';
+import { CaseStatusPanel } from '@/components/cases/case-status-panel';
+import { CaseLocations } from '@/components/cases/case-locations';
+import { CaseSuspects } from '@/components/cases/case-suspects';
+import { CaseVictims } from '@/components/cases/case-victims';
+import { CaseTimeline } from '@/components/cases/case-timeline';
+import { enumOptions } from '@/components/cases/field-specs';
+import type { CaseEditing } from '@/components/cases/editing';
+import {
+  archiveCaseAction, moveStatusAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
+  saveSuspectAction, saveVictimAction, updateBasicsAction,
+} from './actions';
 
 async function loadCase(...args: Parameters<typeof getCase>) {
   try {
@@ -23,7 +37,25 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const found = await loadCase(viewer, id, clientIp(await headers()));
   const [t, tPriority, locale] = await Promise.all([getTranslations('case'), getTranslations('priority'), getLocale()]);
-  const km = locale === 'km';
+
+  // Edit controls only for those who may edit, and never on an archived case; liaison
+  // officers read. Every action checks role, scope and version again on the server.
+  let editing: CaseEditing | null = null;
+  if (can(viewer, 'cases:edit') && !found.archivedAt) {
+    editing = {
+      caseId: found.id,
+      options: await getEditOptions(viewer, isLocale(locale) ? locale : 'en'),
+      enums: enumOptions({ priority: (k) => tPriority(k as never), sex: (k) => t(`sex.${k}` as never), suspectStatus: (k) => t(`suspectStatus.${k}` as never) }),
+      actions: {
+        updateBasics: updateBasicsAction,
+        saveLocation: saveLocationAction,
+        saveSuspect: saveSuspectAction,
+        saveVictim: saveVictimAction,
+        saveService: saveServiceAction,
+        removeChild: removeChildAction,
+      },
+    };
+  }
 
   return (
     <article className="space-y-6">
@@ -31,47 +63,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <header className="space-y-1">
         <p className="font-mono text-sm text-slate-600">{found.reference}</p>
         <h1 className="text-2xl font-semibold">{found.title}</h1>
-        {found.archivedAt && <p className="text-sm font-medium text-amber-800">{t('archived')}</p>}
       </header>
-
-      <section aria-labelledby="overview" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="overview" className="mb-3 text-lg font-semibold">{t('overview')}</h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-3">
-          <Item label={t('status')}><StatusBadge status={found.status} /></Item>
-          <Item label={t('offence')}>{km ? found.offenceKm : found.offenceEn}</Item>
-          <Item label={t('priority')}>{tPriority(found.priority)}</Item>
-          <Item label={t('reported')}>{formatDate(found.reportedOn, locale)}</Item>
-          <Item label={t('opened')}>{formatDate(found.openedOn, locale)}</Item>
-          <Item label={t('suspects')}>{found.suspectCount} ({t('arrested')}: {found.arrestedCount})</Item>
-          <Item label={t('victims')}>{found.victimCount}</Item>
-        </dl>
-      </section>
-
-      <section aria-labelledby="locations" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="locations" className="mb-3 text-lg font-semibold">{t('locations')}</h2>
-        {found.locations.length === 0 ? (
-          <p className="text-slate-600">{t('noLocations')}</p>
-        ) : (
-          <ul className="space-y-1">
-            {found.locations.map((l) => (
-              <li key={l.id}>
-                {km ? l.provinceKm : l.provinceEn}, {l.district}
-                {l.commune ? `, ${l.commune}` : ''}
-                {l.occurredOn ? ` — ${formatDate(l.occurredOn, locale)}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {found.archivedAt && (
+        <div role="status" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="archived-banner">
+          <p className="font-semibold">{t('archived')}</p>
+          <p>{t('archivedBanner')}</p>
+          <p>{t('archivedOn', { date: formatDate(found.archivedAt.toISOString().slice(0, 10), locale) })}</p>
+          {found.archiveReason && <p>{t('archiveReasonLabel')}: {found.archiveReason}</p>}
+        </div>
+      )}
+      <CaseOverview found={found} editing={editing} />
+      <CaseStatusPanel found={found} viewer={viewer} actions={{ moveStatus: moveStatusAction, archive: archiveCaseAction, restore: restoreCaseAction }} />
+      <CaseLocations found={found} editing={editing} />
+      <CaseSuspects found={found} editing={editing} />
+      <CaseVictims found={found} editing={editing} />
+      <CaseTimeline found={found} />
     </article>
-  );
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5">{children}</dd>
-    </div>
   );
 }

@@ -1,0 +1,29 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { validatedAction } from '@/lib/actions/validated-action';
+import { clientIp } from '@/lib/auth/request-info';
+import {
+  caseArchive, caseBasicsEdit, caseRestore, childRemove, locationEdit, serviceEdit, statusMove, suspectEdit, victimEdit,
+} from '@/lib/validation/case-edit';
+import { updateCaseBasics } from '@/db/queries/case-update';
+import { saveLocation } from '@/db/queries/case-locations';
+import { saveSuspect } from '@/db/queries/case-suspects';
+import { saveService, saveVictim } from '@/db/queries/case-victims';
+import { removeChild } from '@/db/queries/case-remove';
+import { moveCaseStatus } from '@/db/queries/case-lifecycle';
+import { archiveCase, restoreCase } from '@/db/queries/case-archive';
+
+// Thin: parse (validatedAction), call the data layer, which checks role, scope and version
+// inside its own transaction. The page refreshes itself after a successful save.
+const ip = async () => clientIp(await headers());
+
+export const updateBasicsAction = validatedAction(caseBasicsEdit, async (viewer, input) => updateCaseBasics(viewer, input, await ip()));
+export const saveLocationAction = validatedAction(locationEdit, async (viewer, input) => saveLocation(viewer, input, await ip()));
+export const saveSuspectAction = validatedAction(suspectEdit, async (viewer, input) => saveSuspect(viewer, input, await ip()));
+export const saveVictimAction = validatedAction(victimEdit, async (viewer, input) => saveVictim(viewer, input, await ip()));
+export const saveServiceAction = validatedAction(serviceEdit, async (viewer, input) => saveService(viewer, input, await ip()));
+export const removeChildAction = validatedAction(childRemove, async (viewer, input) => removeChild(viewer, input, await ip()));
+export const moveStatusAction = validatedAction(statusMove, async (viewer, input) => moveCaseStatus(viewer, input, await ip()));
+export const archiveCaseAction = validatedAction(caseArchive, async (viewer, input) => archiveCase(viewer, input, await ip()));
+export const restoreCaseAction = validatedAction(caseRestore, async (viewer, input) => restoreCase(viewer, input, await ip()));

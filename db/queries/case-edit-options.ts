@@ -1,0 +1,43 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '../client';
+import { authorize } from '../scope';
+import { agencies, offenceTypes, placeTypes, provinces, relationships, serviceTypes } from '../schema';
+import type { Viewer } from '@/lib/policy';
+import type { Locale } from '@/lib/vocabulary';
+
+export type Option = { value: string; label: string };
+
+/**
+ * The choices of the case page's edit forms, in the reader's language. Inactive reference
+ * values are left out; a record still holding one shows it through its own label.
+ */
+export async function getEditOptions(viewer: Viewer, locale: Locale) {
+  await authorize(viewer, 'cases:edit', { action: 'case.edit_options' });
+  const db = getDb();
+  const km = locale === 'km';
+  // The four lists share their columns; one typed table stands for all of them.
+  const ref = async (list: typeof offenceTypes | typeof placeTypes | typeof serviceTypes | typeof relationships) => {
+    const table = list as typeof offenceTypes;
+    return (await db.select({ code: table.code, labelEn: table.labelEn, labelKm: table.labelKm }).from(table)
+      .where(eq(table.active, true)).orderBy(asc(table.sortOrder)))
+      .map((r): Option => ({ value: r.code, label: km ? r.labelKm : r.labelEn }));
+  };
+  const [offence, relationship, place, service, provinceRows, agencyRows] = await Promise.all([
+    ref(offenceTypes),
+    ref(relationships),
+    ref(placeTypes),
+    ref(serviceTypes),
+    db.select().from(provinces).orderBy(asc(provinces.code)),
+    db.select({ id: agencies.id, name: agencies.name, nameKm: agencies.nameKm }).from(agencies).where(eq(agencies.active, true)).orderBy(asc(agencies.name)),
+  ]);
+  return {
+    offenceTypes: offence,
+    relationships: relationship,
+    placeTypes: place,
+    serviceTypes: service,
+    provinces: provinceRows.map((p): Option => ({ value: p.code, label: km ? p.nameKm : p.nameEn })),
+    agencies: agencyRows.map((a): Option => ({ value: a.id, label: (km && a.nameKm) || a.name })),
+  };
+}
+export type EditOptions = Awaited<ReturnType<typeof getEditOptions>>;

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/db/testing/test-db';
+import { demoViewers } from '@/db/testing/viewers';
+import type { Viewer } from '@/lib/policy';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { getCase } from './case-read';
+
+const testDb = useTestDatabase();
+let v: Record<'investigator' | 'liaison' | 'manager' | 'admin', Viewer>;
+beforeAll(async () => {
+  v = await demoViewers(testDb);
+});
+
+/** A live case shared with the liaison's agency whose investigator is a member, with named victims. */
+async function sharedCase() {
+  const [row] = await testDb.query<{ id: string }>(
+    `select i.id from investigations i
+      where i.archived_at is null
+        and exists (select 1 from investigation_agencies a where a.investigation_id = i.id and a.agency_id = $1)
+        and exists (select 1 from investigation_members m where m.investigation_id = i.id and m.user_id = $2)
+        and exists (select 1 from victims x where x.investigation_id = i.id and x.date_of_birth is not null and x.notes is not null)
+      order by i.reference limit 1`,
+    [v.liaison.agencyId, v.investigator.userId]);
+  expect(row, 'the demo data has such a case').toBeDefined();
+  const victims = await testDb.query<{ full_name: string; date_of_birth: string | null; contact: string | null; notes: string | null }>(
+    `select full_name, date_of_birth, contact, notes from victims where investigation_id = $1 and archived_at is null`, [row!.id]);
+  return { id: row!.id, victims };
+}
+
+const identityAudits = (viewer: Viewer, caseId: string) =>
+  testDb.query(`select entity_id from audit_events where actor_id = $1 and action = 'victim.view_identity' and investigation_id = $2`, [viewer.userId, caseId]);
+
+describe('getCase: the case page', () => {
+  it('[liaison] reads a shared case without any victim identity anywhere in the result', async () => {
+    const c = await sharedCase();
+    const found = await getCase(v.liaison, c.id, null);
+    expect(found.identityShown).toBe(false);
+    expect(found.victims.length).toBe(c.victims.length);
+    const text = JSON.stringify(found);
+    for (const victim of c.victims) {
+      for (const secret of [victim.full_name, victim.date_of_birth, victim.contact, victim.notes].filter(Boolean)) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    for (const victim of found.victims) expect(victim).not.toHaveProperty('identity');
+    expect(await identityAudits(v.liaison, c.id)).toHaveLength(0);
+  });
+
+  it('[investigator] member reads the identity, and each victim read is audited', async () => {
+    const c = await sharedCase();
+    const found = await getCase(v.investigator, c.id, '203.0.113.9');
+    expect(found.identityShown).toBe(true);
+    expect(found.victims.map((x) => x.identity?.fullName).sort()).toEqual(c.victims.map((x) => x.full_name).sort());
+    const audits = await identityAudits(v.investigator, c.id);
+    expect(audits.map((a) => a.entity_id).sort()).toEqual(found.victims.map((x) => x.id).sort());
+  });
+
+  it('shows the lead, team, shared agencies, sections and a newest-first timeline', async () => {
+    const c = await sharedCase();
+    const found = await getCase(v.manager, c.id, null);
+    expect(found.lead).not.toBeNull();
+    expect(found.sharedAgencies.map((a) => a.id)).toContain(v.liaison.agencyId);
+    const [counts] = await testDb.query<{ events: number; suspects: number; locations: number }>(
+      `select (select count(*)::int from case_events where investigation_id = $1) as events,
+              (select count(*)::int from suspects where investigation_id = $1 and archived_at is null) as suspects,
+              (select count(*)::int from offence_locations where investigation_id = $1 and archived_at is null) as locations`, [c.id]);
+    expect(found.timeline.length).toBe(counts!.events);
+    expect(found.suspects.length).toBe(counts!.suspects);
+    expect(found.locations.length).toBe(counts!.locations);
+    const times = found.timeline.map((e) => e.at.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(found.timeline.every((e) => e.actorName)).toBe(true);
+  });
+
+  it('[manager] reads an archived case with its reason; the view is audited', async () => {
+    const [row] = await testDb.query<{ id: string; archive_reason: string }>(`select id, archive_reason from investigations where archived_at is not null limit 1`);
+    const found = await getCase(v.manager, row!.id, null);
+    expect(found.archivedAt).not.toBeNull();
+    expect(found.archiveReason).toBe(row!.archive_reason);
+    const audits = await testDb.query(`select 1 from audit_events where actor_id = $1 and action = 'case.view' and entity_id = $2 and outcome = 'allowed'`, [v.manager.userId, row!.id]);
+    expect(audits).toHaveLength(1);
+  });
+
+  it('[admin] is forbidden; [investigator] outside the case gets not-found, both audited', async () => {
+    const c = await sharedCase();
+    await expect(getCase(v.admin, c.id, null)).rejects.toBeInstanceOf(ForbiddenError);
+    const [outside] = await testDb.query<{ id: string }>(
+      `select id from investigations i where archived_at is null and not exists
+        (select 1 from investigation_members m where m.investigation_id = i.id and m.user_id = $1) limit 1`, [v.investigator.userId]);
+    await expect(getCase(v.investigator, outside!.id, null)).rejects.toBeInstanceOf(NotFoundError);
+    const denied = await testDb.query(`select actor_id from audit_events where action = 'case.view' and outcome = 'denied' and entity_id in ($1, $2)`, [c.id, outside!.id]);
+    expect(denied).toHaveLength(2);
+  });
+});

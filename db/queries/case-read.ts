@@ -1,0 +1,214 @@
+import 'server-only';
+import { z } from 'zod';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Tx } from '../client';
+import { writeAudit } from '../audit';
+import { archivedVisibleTo, authorize, caseIdRef, caseVisibleTo } from '../scope';
+import {
+  agencies, caseEvents, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes,
+  placeTypes, provinces, relationships, serviceTypes, suspects, users, victims, victimServices,
+} from '../schema';
+import { can, type Viewer } from '@/lib/policy';
+import { NotFoundError } from '@/lib/errors';
+
+/** Timeline entries shown on a case page, newest first. */
+export const TIMELINE_LIMIT = 200;
+
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+
+/**
+ * One case with its sections and timeline, if the viewer may see it. Out of scope and
+ * nonexistent look the same (404). The view is audited in the same transaction as the
+ * read, and so is each victim whose identity was read. A victim's identity (name, date of
+ * birth, contact, notes) is selected only for viewers allowed it, so for anyone else it is
+ * never in memory, let alone in a response.
+ */
+export async function getCase(viewer: Viewer, id: string, ip: string | null) {
+  await authorize(viewer, 'cases:read', { action: 'case.view', entityType: 'investigation', entityId: id, ip });
+  const found = !z.uuid().safeParse(id).success ? null : await getDb().transaction(async (tx) => {
+    const overview = await readOverview(tx, viewer, id);
+    if (!overview) return null;
+    const withIdentity = can(viewer, 'victims:read-identity');
+    const [people, locations, suspectRows, victimRows, timeline] = [
+      await readPeople(tx, id),
+      await readLocations(tx, id),
+      await readSuspects(tx, id),
+      await readVictims(tx, id, withIdentity),
+      await readTimeline(tx, id),
+    ];
+    await writeAudit(tx, viewer, { action: 'case.view', outcome: 'allowed', entityType: 'investigation', entityId: id, investigationId: id, ip });
+    if (withIdentity) {
+      for (const v of victimRows) {
+        await writeAudit(tx, viewer, { action: 'victim.view_identity', outcome: 'allowed', entityType: 'victim', entityId: v.id, investigationId: id, ip });
+      }
+    }
+    return { ...overview, ...people, locations, suspects: suspectRows, victims: victimRows, timeline, identityShown: withIdentity };
+  });
+  if (!found) {
+    // After the read's transaction: the embedded database has one connection, and a denial
+    // must be recorded whatever happens to the read.
+    await writeAudit(getDb(), viewer, { action: 'case.view', outcome: 'denied', entityType: 'investigation', entityId: id, ip, detail: { reason: 'not_found_or_out_of_scope' } });
+    throw new NotFoundError('investigation');
+  }
+  return found;
+}
+
+async function readOverview(tx: Tx, viewer: Viewer, id: string) {
+  const [row] = await tx
+    .select({
+      id: investigations.id,
+      reference: investigations.reference,
+      title: investigations.title,
+      summary: investigations.summary,
+      status: investigations.status,
+      closeReason: investigations.closeReason,
+      closedAt: investigations.closedAt,
+      priority: investigations.priority,
+      offenceType: investigations.offenceType,
+      offenceEn: offenceTypes.labelEn,
+      offenceKm: offenceTypes.labelKm,
+      reportChannel: investigations.reportChannel,
+      openedOn: investigations.openedOn,
+      reportedOn: investigations.reportedOn,
+      offenceFrom: investigations.offenceFrom,
+      offenceTo: investigations.offenceTo,
+      version: investigations.version,
+      updatedAt: investigations.updatedAt,
+      archivedAt: investigations.archivedAt,
+      archiveReason: investigations.archiveReason,
+      suspectCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${caseIdRef} and s.archived_at is null)`,
+      arrestedCount: sql<number>`(select count(*)::int from ${suspects} s where s.investigation_id = ${caseIdRef} and s.archived_at is null and s.arrested_on is not null)`,
+      victimCount: sql<number>`(select count(*)::int from ${victims} v where v.investigation_id = ${caseIdRef} and v.archived_at is null)`,
+    })
+    .from(investigations)
+    .innerJoin(offenceTypes, eq(offenceTypes.code, investigations.offenceType))
+    .where(and(eq(investigations.id, id), caseVisibleTo(viewer), archivedVisibleTo(viewer)));
+  return row ?? null;
+}
+
+async function readPeople(tx: Tx, id: string) {
+  const members = await tx
+    .select({ userId: investigationMembers.userId, role: investigationMembers.role, name: users.name })
+    .from(investigationMembers)
+    .innerJoin(users, eq(users.id, investigationMembers.userId))
+    .where(eq(investigationMembers.investigationId, id))
+    .orderBy(asc(investigationMembers.role), asc(users.name));
+  const shared = await tx
+    .select({ id: agencies.id, name: agencies.name, nameKm: agencies.nameKm })
+    .from(investigationAgencies)
+    .innerJoin(agencies, eq(agencies.id, investigationAgencies.agencyId))
+    .where(eq(investigationAgencies.investigationId, id))
+    .orderBy(asc(agencies.name));
+  return {
+    lead: members.find((m) => m.role === 'lead') ?? null,
+    team: members.filter((m) => m.role === 'investigator'),
+    liaisons: members.filter((m) => m.role === 'liaison'),
+    sharedAgencies: shared,
+  };
+}
+
+function readLocations(tx: Tx, id: string) {
+  return tx
+    .select({
+      id: offenceLocations.id,
+      version: offenceLocations.version,
+      provinceCode: offenceLocations.provinceCode,
+      provinceEn: provinces.nameEn,
+      provinceKm: provinces.nameKm,
+      district: offenceLocations.district,
+      commune: offenceLocations.commune,
+      placeType: offenceLocations.placeType,
+      placeEn: placeTypes.labelEn,
+      placeKm: placeTypes.labelKm,
+      occurredOn: offenceLocations.occurredOn,
+    })
+    .from(offenceLocations)
+    .innerJoin(provinces, eq(provinces.code, offenceLocations.provinceCode))
+    .innerJoin(placeTypes, eq(placeTypes.code, offenceLocations.placeType))
+    .where(and(eq(offenceLocations.investigationId, id), isNull(offenceLocations.archivedAt)))
+    .orderBy(asc(offenceLocations.occurredOn), asc(offenceLocations.createdAt));
+}
+
+function readSuspects(tx: Tx, id: string) {
+  const arresting = alias(agencies, 'arresting');
+  return tx
+    .select({
+      id: suspects.id,
+      version: suspects.version,
+      fullName: suspects.fullName,
+      alias: suspects.alias,
+      sex: suspects.sex,
+      age: suspects.age,
+      nationality: suspects.nationality,
+      relationship: suspects.relationship,
+      relationshipEn: relationships.labelEn,
+      relationshipKm: relationships.labelKm,
+      status: suspects.status,
+      arrestedOn: suspects.arrestedOn,
+      arrestingAgencyId: suspects.arrestingAgencyId,
+      arrestingAgency: arresting.name,
+      arrestingAgencyKm: arresting.nameKm,
+      arrestPlace: suspects.arrestPlace,
+    })
+    .from(suspects)
+    .innerJoin(relationships, eq(relationships.code, suspects.relationship))
+    .leftJoin(arresting, eq(arresting.id, suspects.arrestingAgencyId))
+    .where(and(eq(suspects.investigationId, id), isNull(suspects.archivedAt)))
+    .orderBy(asc(suspects.createdAt), asc(suspects.id));
+}
+
+async function readVictims(tx: Tx, id: string, withIdentity: boolean) {
+  const base = {
+    id: victims.id,
+    version: victims.version,
+    code: victims.code,
+    sex: victims.sex,
+    ageAtOffence: victims.ageAtOffence,
+    nationality: victims.nationality,
+  };
+  const where = and(eq(victims.investigationId, id), isNull(victims.archivedAt));
+  const order = [asc(victims.code)];
+  // Two separate selects, so the identity columns are not even in the statement for others.
+  const rows: (VictimBase & { identity?: VictimIdentity })[] = withIdentity
+    ? (await tx
+        .select({ ...base, fullName: victims.fullName, dateOfBirth: victims.dateOfBirth, contact: victims.contact, notes: victims.notes })
+        .from(victims).where(where).orderBy(...order))
+        .map(({ fullName, dateOfBirth, contact, notes, ...rest }) => ({ ...rest, identity: { fullName, dateOfBirth, contact, notes } }))
+    : await tx.select(base).from(victims).where(where).orderBy(...order);
+
+  const services = rows.length === 0 ? [] : await tx
+    .select({
+      id: victimServices.id,
+      version: victimServices.version,
+      victimId: victimServices.victimId,
+      serviceType: victimServices.serviceType,
+      serviceEn: serviceTypes.labelEn,
+      serviceKm: serviceTypes.labelKm,
+      provider: victimServices.provider,
+      startedOn: victimServices.startedOn,
+      endedOn: victimServices.endedOn,
+    })
+    .from(victimServices)
+    .innerJoin(serviceTypes, eq(serviceTypes.code, victimServices.serviceType))
+    .where(and(eq(victimServices.investigationId, id), isNull(victimServices.archivedAt), inArray(victimServices.victimId, rows.map((v) => v.id))))
+    .orderBy(asc(victimServices.startedOn), asc(victimServices.createdAt));
+
+  return rows.map((v) => ({ ...v, services: services.filter((s) => s.victimId === v.id) }));
+}
+
+type VictimBase = { id: string; version: number; code: string; sex: 'female' | 'male' | 'unknown'; ageAtOffence: number; nationality: string | null };
+export type VictimIdentity = { fullName: string | null; dateOfBirth: string | null; contact: string | null; notes: string | null };
+
+async function readTimeline(tx: Tx, id: string) {
+  // Names for the ids in event data, resolved here so the page renders codes and names of
+  // agencies only: the timeline never carries a victim's identity.
+  const agencyName = sql<string | null>`(select a.name from ${agencies} a where a.id::text = ${caseEvents.data}->>'agencyId')`;
+  return tx
+    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data: caseEvents.data, actorName: users.name, agencyName })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.investigationId, id))
+    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
+    .limit(TIMELINE_LIMIT);
+}
