@@ -106,12 +106,33 @@ test.describe('open a case', () => {
 
     await page.getByRole('button', { name: 'Open case' }).click();
     await expect(page).toHaveURL(CASE_URL);
+    const caseUrl = page.url();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    await expect(page.getByText(new RegExp(`^CPU-${today.slice(0, 4)}-\\d{4}$`))).toBeVisible();
-    await expect(page.getByText('Phnom Penh, Chamkar Mon')).toBeVisible();
-    await expect(page.getByText('Siem Reap, Siem Reap')).toBeVisible();
-    await expect(page.getByText('2 (Arrested: 1)')).toBeVisible();
+    const reference = (await page.getByText(new RegExp(`^CPU-${today.slice(0, 4)}-\\d{4}$`)).innerText()).trim();
+    await expect(page.getByTestId('location')).toHaveCount(2);
+    await expect(page.getByTestId('location').filter({ hasText: 'Chamkar Mon' })).toContainText('Phnom Penh');
+    await expect(page.getByTestId('location').filter({ hasText: 'Siem Reap' })).toHaveCount(1);
+    await expect(page.getByTestId('suspect')).toHaveCount(2);
+    await expect(page.getByTestId('victim')).toHaveCount(1);
     expect(await caseCount(page)).toBe(before + 1);
+
+    // Found by a filter and by text search.
+    await page.goto(`/cases?year=${today.slice(0, 4)}&province=17`);
+    await expect(page.getByRole('link', { name: reference })).toBeVisible();
+    await page.goto(`/cases?q=${encodeURIComponent(reference)}`);
+    await expect(page.getByTestId('case-count')).toHaveText('1 case matches these filters');
+    await page.getByRole('link', { name: reference }).click();
+    await expect(page).toHaveURL(caseUrl);
+
+    // A suspect edited; the timeline shows the opening and the edit, newest first.
+    const suspect = page.getByTestId('suspect').filter({ hasText: 'Teacher K' });
+    await suspect.getByRole('button', { name: /^Edit / }).click();
+    await suspect.getByLabel('Alias').fill('Teacher K (deputy head)');
+    await suspect.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('suspect').filter({ hasText: 'Teacher K (deputy head)' })).toBeVisible();
+    const steps = page.getByTestId('timeline').locator('li');
+    await expect(steps.first()).toContainText('Suspect changed');
+    await expect(steps.last()).toContainText(/opened/i);
   });
 
   test('[investigator] bad input gets field errors, keeps every value and writes nothing', async ({ investigator: page }) => {

@@ -101,23 +101,26 @@ test.describe('finding cases', () => {
 
   test('[manager] walks to page 20 of every case through the pagination links', async ({ manager }) => {
     test.slow(); // twenty page loads on a shared two-core machine
-    await manager.goto('/cases');
+    // Oldest first: cases other specs open meanwhile land at the end, not on these pages.
+    const oldest = [...live].reverse();
+    await manager.goto('/cases?sort=opened_asc');
     for (let n = 2; n <= 20; n++) {
-      const href = await manager.getByRole('link', { name: 'Older cases' }).getAttribute('href');
+      const href = await manager.getByRole('link', { name: 'Newer cases' }).getAttribute('href');
       await manager.goto(href!);
     }
-    expect(await listedRefs(manager)).toEqual(live.slice(19 * 25, 20 * 25).map((c) => c.reference));
-    await expect(manager.getByRole('link', { name: 'Newer cases' })).toBeVisible();
-    await manager.getByRole('link', { name: 'Newest cases' }).click();
-    await expect(manager).toHaveURL(/\/cases$/);
-    await expect(manager.locator('tbody tr td:first-child').first()).toHaveText(live[0]!.reference);
-    expect(await listedRefs(manager)).toEqual(live.slice(0, 25).map((c) => c.reference));
+    expect(await listedRefs(manager)).toEqual(oldest.slice(19 * 25, 20 * 25).map((c) => c.reference));
+    await expect(manager.getByRole('link', { name: 'Older cases' })).toBeVisible();
+    await manager.getByRole('link', { name: 'Oldest cases' }).click();
+    await expect(manager).toHaveURL(/\/cases\?sort=opened_asc$/);
+    expect(await listedRefs(manager)).toEqual(oldest.slice(0, 25).map((c) => c.reference));
   });
 
   test('[manager] junk in the URL gives the whole list, and a search with no match says so', async ({ manager }) => {
     const junk = await manager.goto('/cases?year=abc&status=nope&province=%27&lead=1&sort=evil&after=%25%25');
     expect(junk?.status()).toBe(200);
-    await expect(manager.getByTestId('case-count')).toHaveText(`${live.length.toLocaleString('en-US')} cases in your scope`);
+    await expect(manager.getByTestId('case-count')).toContainText('cases in your scope');
+    // At least the demo's cases: other specs may have opened more meanwhile.
+    expect(Number((await manager.getByTestId('case-count').innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(live.length);
 
     await manager.goto('/cases?q=%25_%25');
     await expect(manager.getByTestId('case-count')).toHaveText('No cases match these filters');
