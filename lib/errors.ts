@@ -27,6 +27,21 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * Input that parsed but breaks a rule only the database can check (an inactive reference
+ * value, a date before the case's offence period): shown beside the fields like any other.
+ */
+export class FieldValidationError extends Error {
+  readonly status = 422;
+  /** Field path to message key, as in lib/validation/field-errors. */
+  readonly fieldErrors: Record<string, string>;
+  constructor(fieldErrors: Record<string, string>) {
+    super('invalid fields');
+    this.name = 'FieldValidationError';
+    this.fieldErrors = fieldErrors;
+  }
+}
+
 export class UnauthenticatedError extends Error {
   readonly status = 401;
   constructor(message = 'not signed in') {

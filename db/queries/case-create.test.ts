@@ -6,7 +6,8 @@ import type { Viewer } from '@/lib/policy';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { caseInput, type CaseInput } from '@/lib/validation/case-input';
 import { todayIso } from '@/lib/validation/fields';
-import { createInvestigation, InvalidReferenceError } from './case-create';
+import { createInvestigation } from './case-create';
+import { FieldValidationError } from '@/lib/errors';
 
 const testDb = useTestDatabase();
 let investigator: Viewer, liaison: Viewer, manager: Viewer, admin: Viewer;
@@ -167,8 +168,8 @@ describe('createInvestigation', () => {
     bad.suspects[0]!.relationship = 'martian';
     bad.agencyIds = [randomUUID()];
     const error = await createInvestigation(investigator, bad, { submissionKey: key(), ip: null }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidReferenceError);
-    expect((error as InvalidReferenceError).fieldErrors).toEqual({
+    expect(error).toBeInstanceOf(FieldValidationError);
+    expect((error as FieldValidationError).fieldErrors).toEqual({
       'locations.1.placeType': 'unknownValue', 'suspects.0.relationship': 'unknownValue', agencyIds: 'unknownValue',
     });
     expect(await rowCounts()).toEqual(before);

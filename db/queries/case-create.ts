@@ -9,18 +9,12 @@ import {
   provinces, relationships, serviceTypes, suspects, victimServices, victims,
 } from '../schema';
 import type { Viewer } from '@/lib/policy';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, FieldValidationError } from '@/lib/errors';
 import type { CaseInput } from '@/lib/validation/case-input';
 import { todayIso } from '@/lib/validation/fields';
 import type { FieldErrors } from '@/lib/validation/field-errors';
 
 /** The input passed the form's schema but names something the database doesn't offer. */
-export class InvalidReferenceError extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super('invalid reference values');
-    this.name = 'InvalidReferenceError';
-  }
-}
 
 // Advisory lock space for case references: (this class id, year).
 const REFERENCE_LOCK_CLASS = 0x43505552; // "CPUR"
@@ -70,7 +64,7 @@ async function checkReferences(tx: Tx, input: CaseInput): Promise<void> {
       ...input.suspects.map((s, i): [string, string | null] => [`suspects.${i}.arrestingAgencyId`, s.arrestingAgencyId]),
     ],
   );
-  if (Object.keys(errors).length > 0) throw new InvalidReferenceError(errors);
+  if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
 }
 
 async function existingSubmission(executor: Tx | ReturnType<typeof getDb>, viewer: Viewer, submissionKey: string) {

@@ -3,7 +3,7 @@ import { offenceLocations } from '../schema';
 import { recordCaseChange } from '../events';
 import type { Viewer } from '@/lib/policy';
 import type { LocationEdit } from '@/lib/validation/case-edit';
-import { caseWrite } from './case-write';
+import { assertNotBeforeOffencePeriod, caseWrite } from './case-write';
 import { insertChild, updateChild } from './case-children';
 
 /** The columns of the location form: what a conflict shows as "now". */
@@ -22,10 +22,12 @@ export async function saveLocation(viewer: Viewer, input: LocationEdit, ip: stri
   return caseWrite(viewer, 'cases:edit', { caseId, kind, entityType: 'offence_location', entityId: id ?? undefined, ip }, async (tx) => {
     if (id && version) {
       const saved = await updateChild(tx, viewer, offenceLocations, { caseId, id, version }, fields, LOCATION_FORM_COLUMNS);
+      await assertNotBeforeOffencePeriod(tx, caseId, { occurredOn: fields.occurredOn });
       await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { locationId: id, fields: saved.changed }, entityType: 'offence_location', entityId: id, ip });
       return { id, version: saved.version, caseVersion: saved.caseVersion };
     }
     const added = await insertChild(tx, viewer, offenceLocations, caseId, fields);
+    await assertNotBeforeOffencePeriod(tx, caseId, { occurredOn: fields.occurredOn });
     await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { locationId: added.id, provinceCode: fields.provinceCode }, entityType: 'offence_location', entityId: added.id, ip });
     return added;
   });

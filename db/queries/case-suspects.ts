@@ -3,7 +3,7 @@ import { suspects } from '../schema';
 import { recordCaseChange } from '../events';
 import type { Viewer } from '@/lib/policy';
 import type { SuspectEdit } from '@/lib/validation/case-edit';
-import { caseWrite } from './case-write';
+import { assertNotBeforeOffencePeriod, caseWrite } from './case-write';
 import { insertChild, updateChild } from './case-children';
 
 export const SUSPECT_FORM_COLUMNS = {
@@ -28,10 +28,12 @@ export async function saveSuspect(viewer: Viewer, input: SuspectEdit, ip: string
     const facts = { status: fields.status, relationship: fields.relationship, arrestedOn: fields.arrestedOn, agencyId: fields.arrestingAgencyId };
     if (id && version) {
       const saved = await updateChild(tx, viewer, suspects, { caseId, id, version }, fields, SUSPECT_FORM_COLUMNS);
+      await assertNotBeforeOffencePeriod(tx, caseId, { arrestedOn: fields.arrestedOn });
       await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { suspectId: id, fields: saved.changed, ...facts }, entityType: 'suspect', entityId: id, ip });
       return { id, version: saved.version, caseVersion: saved.caseVersion };
     }
     const added = await insertChild(tx, viewer, suspects, caseId, fields);
+    await assertNotBeforeOffencePeriod(tx, caseId, { arrestedOn: fields.arrestedOn });
     await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { suspectId: added.id, ...facts }, entityType: 'suspect', entityId: added.id, ip });
     return added;
   });

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit';
 import { authorize, caseVisibleTo } from '../scope';
 import { investigations } from '../schema';
 import type { Permission, Viewer } from '@/lib/policy';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { ConflictError, FieldValidationError, NotFoundError } from '@/lib/errors';
 
 /**
  * Shared shape of every write on a case page.
@@ -82,4 +82,20 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v instanceof Date ? v.toISOString() : v);
   return norm(a) === norm(b);
+}
+
+/**
+ * Offence locations and arrests can't predate the case's offence period. Called after the
+ * write, inside its transaction: the write has already proved the case is in scope, and
+ * throwing rolls it back.
+ */
+export async function assertNotBeforeOffencePeriod(tx: Tx, caseId: string, dates: Record<string, string | null | undefined>): Promise<void> {
+  const [row] = await tx.select({ offenceFrom: investigations.offenceFrom }).from(investigations).where(eq(investigations.id, caseId));
+  const from = row?.offenceFrom;
+  if (!from) return;
+  const errors: Record<string, string> = {};
+  for (const [field, date] of Object.entries(dates)) {
+    if (date && date < from) errors[field] = 'caseEdit.errors.beforeOffencePeriod';
+  }
+  if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import type { Viewer } from '@/lib/policy';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 
 export type ActionError = 'unauthenticated' | 'invalid' | 'forbidden' | 'notFound' | 'conflict' | 'unavailable';
@@ -38,6 +38,7 @@ export function validatedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(viewer, parsed.data) };
     } catch (err) {
+      if (err instanceof FieldValidationError) return { ok: false, error: 'invalid', fieldErrors: err.fieldErrors };
       if (err instanceof ForbiddenError) return { ok: false, error: 'forbidden' };
       if (err instanceof NotFoundError) return { ok: false, error: 'notFound' };
       if (err instanceof ConflictError) return { ok: false, error: 'conflict', conflict: err.detail };

@@ -6,23 +6,17 @@ import { revalidatePath } from 'next/cache';
 import { validatedAction, type ActionResult } from '@/lib/actions/validated-action';
 import { clientIp } from '@/lib/auth/request-info';
 import { newCaseInput } from '@/lib/validation/case-input';
-import { createInvestigation, InvalidReferenceError } from '@/db/queries/case-create';
+import { createInvestigation } from '@/db/queries/case-create';
 
 const create = validatedAction(newCaseInput, async (viewer, { submissionKey, ...input }) => {
-  try {
-    const { id } = await createInvestigation(viewer, input, { submissionKey, ip: clientIp(await headers()) });
-    return { id } as const;
-  } catch (err) {
-    if (err instanceof InvalidReferenceError) return { fieldErrors: err.fieldErrors } as const;
-    throw err;
-  }
+  const { id } = await createInvestigation(viewer, input, { submissionKey, ip: clientIp(await headers()) });
+  return { id } as const;
 });
 
 /** Opens the case and goes to it; on any failure the form gets a result and keeps its values. */
 export async function createCaseAction(raw: unknown): Promise<ActionResult<never>> {
   const result = await create(raw);
   if (!result.ok) return result;
-  if ('fieldErrors' in result.data) return { ok: false, error: 'invalid', fieldErrors: result.data.fieldErrors };
   revalidatePath('/cases');
   redirect(`/cases/${result.data.id}`);
 }
