@@ -3,7 +3,6 @@ import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
 import type { Viewer } from '@/lib/policy';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { encodeCursor } from '@/lib/pagination';
 import { CASE_PAGE_SIZE, getCase, listCases } from './investigations';
 
 const testDb = useTestDatabase();
@@ -92,7 +91,7 @@ describe('listCases scope', () => {
 
   it('reads a malformed cursor as the first page', async () => {
     const first = await listCases(manager);
-    for (const junk of ['%%%', 'bm90LWEtY3Vyc29y', encodeCursor({ date: '2021-13-45', id: 'x' })]) {
+    for (const junk of ['%%%', 'bm90LWEtY3Vyc29y', Buffer.from('2021-13-45|x').toString('base64url')]) {
       expect((await listCases(manager, { after: junk })).rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     }
   });
