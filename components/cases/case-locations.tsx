@@ -3,7 +3,7 @@ import type { CaseDetail } from '@/db/queries/case-read';
 import { formatDate } from '@/lib/i18n/format';
 import { Section } from './section';
 import { EditForm } from './edit-form';
-import { CaseCommand } from './case-command';
+import { RecordControls } from './record-controls';
 import { formValues, locationFields } from './field-specs';
 import type { CaseEditing } from './editing';
 
@@ -33,13 +33,8 @@ export async function CaseLocations({ found, editing }: { found: CaseDetail; edi
                   {l.occurredOn ? ` · ${formatDate(l.occurredOn, locale)}` : ''}
                 </p>
                 {editing && (
-                  <div className="mt-1 flex flex-wrap gap-2">
-                    <EditForm form="location" fields={fields} values={formValues(l, fields)} target={{ caseId: found.id, id: l.id, version: l.version }}
-                      action={editing.actions.saveLocation} openLabel={tEdit('edit')} openAriaLabel={tEdit('editLabel', { what: label })} />
-                    <CaseCommand action={editing.actions.removeChild} payload={{ caseId: found.id, kind: 'location', id: l.id, version: l.version }}
-                      label={tEdit('remove')} ariaLabel={tEdit('removeLabel', { what: label })} pendingLabel={tEdit('removing')}
-                      confirmLabel={tEdit('confirmRemove')} hint={tEdit('removeHint')} />
-                  </div>
+                  <RecordControls form="location" fields={fields} values={formValues(l, fields)} target={{ caseId: found.id, id: l.id, version: l.version }}
+                    save={editing.actions.saveLocation} remove={editing.actions.removeChild} what={label} />
                 )}
               </li>
             );

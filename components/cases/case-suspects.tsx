@@ -3,7 +3,7 @@ import type { CaseDetail } from '@/db/queries/case-read';
 import { formatDate } from '@/lib/i18n/format';
 import { Section } from './section';
 import { EditForm } from './edit-form';
-import { CaseCommand } from './case-command';
+import { RecordControls } from './record-controls';
 import { formValues, suspectFields } from './field-specs';
 import type { CaseEditing } from './editing';
 
@@ -40,13 +40,8 @@ export async function CaseSuspects({ found, editing }: { found: CaseDetail; edit
                   {s.arrestPlace && <> · {t('arrestPlace')}: {s.arrestPlace}</>}
                 </p>
                 {editing && (
-                  <div className="mt-1 flex flex-wrap gap-2">
-                    <EditForm form="suspect" fields={fields} values={formValues(s, fields)} target={{ caseId: found.id, id: s.id, version: s.version }}
-                      action={editing.actions.saveSuspect} openLabel={tEdit('edit')} openAriaLabel={tEdit('editLabel', { what: label })} />
-                    <CaseCommand action={editing.actions.removeChild} payload={{ caseId: found.id, kind: 'suspect', id: s.id, version: s.version }}
-                      label={tEdit('remove')} ariaLabel={tEdit('removeLabel', { what: label })} pendingLabel={tEdit('removing')}
-                      confirmLabel={tEdit('confirmRemove')} hint={tEdit('removeHint')} />
-                  </div>
+                  <RecordControls form="suspect" fields={fields} values={formValues(s, fields)} target={{ caseId: found.id, id: s.id, version: s.version }}
+                    save={editing.actions.saveSuspect} remove={editing.actions.removeChild} what={label} />
                 )}
               </li>
             );

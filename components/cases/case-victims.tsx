@@ -3,7 +3,7 @@ import type { CaseDetail } from '@/db/queries/case-read';
 import { formatDate } from '@/lib/i18n/format';
 import { Section } from './section';
 import { EditForm } from './edit-form';
-import { CaseCommand } from './case-command';
+import { RecordControls } from './record-controls';
 import { formValues, serviceFields, victimFields } from './field-specs';
 import type { CaseEditing } from './editing';
 
@@ -45,13 +45,8 @@ export async function CaseVictims({ found, editing }: { found: CaseDetail; editi
                 </dl>
               )}
               {editing && (
-                <div className="mt-1 flex flex-wrap gap-2">
-                  <EditForm form="victim" fields={vFields} values={formValues({ ...v, ...v.identity }, vFields)} target={{ caseId: found.id, id: v.id, version: v.version }}
-                    action={editing.actions.saveVictim} openLabel={tEdit('edit')} openAriaLabel={tEdit('editLabel', { what: v.code })} />
-                  <CaseCommand action={editing.actions.removeChild} payload={{ caseId: found.id, kind: 'victim', id: v.id, version: v.version }}
-                    label={tEdit('remove')} ariaLabel={tEdit('removeLabel', { what: v.code })} pendingLabel={tEdit('removing')}
-                    confirmLabel={tEdit('confirmRemove')} hint={tEdit('removeHint')} />
-                </div>
+                <RecordControls form="victim" fields={vFields} values={formValues({ ...v, ...v.identity }, vFields)} target={{ caseId: found.id, id: v.id, version: v.version }}
+                    save={editing.actions.saveVictim} remove={editing.actions.removeChild} what={v.code} />
               )}
               <h3 className="mt-2 text-sm font-semibold">{t('services')}</h3>
               {v.services.length === 0 ? (
@@ -67,14 +62,8 @@ export async function CaseVictims({ found, editing }: { found: CaseDetail; editi
                         {s.startedOn ? ` · ${formatDate(s.startedOn, locale)}` : ''}
                         {s.endedOn ? ` – ${formatDate(s.endedOn, locale)}` : ''}
                         {editing && (
-                          <div className="mt-1 flex flex-wrap gap-2">
-                            <EditForm form="service" fields={sFields} values={formValues(s, sFields)}
-                              target={{ caseId: found.id, victimId: v.id, id: s.id, version: s.version }}
-                              action={editing.actions.saveService} openLabel={tEdit('edit')} openAriaLabel={tEdit('editLabel', { what: label })} />
-                            <CaseCommand action={editing.actions.removeChild} payload={{ caseId: found.id, kind: 'service', id: s.id, version: s.version }}
-                              label={tEdit('remove')} ariaLabel={tEdit('removeLabel', { what: label })} pendingLabel={tEdit('removing')}
-                              confirmLabel={tEdit('confirmRemove')} hint={tEdit('removeHint')} />
-                          </div>
+                          <RecordControls form="service" fields={sFields} values={formValues(s, sFields)} target={{ caseId: found.id, victimId: v.id, id: s.id, version: s.version }}
+                              save={editing.actions.saveService} remove={editing.actions.removeChild} what={label} />
                         )}
                       </li>
                     );
