@@ -11,6 +11,7 @@ import {
 } from '../schema';
 import { can, type Viewer } from '@/lib/policy';
 import { NotFoundError } from '@/lib/errors';
+import { SUSPECT_FORM_COLUMNS } from './case-suspects';
 
 /** Timeline entries shown on a case page, newest first. */
 export const TIMELINE_LIMIT = 200;
@@ -136,20 +137,11 @@ function readSuspects(tx: Tx, id: string) {
     .select({
       id: suspects.id,
       version: suspects.version,
-      fullName: suspects.fullName,
-      alias: suspects.alias,
-      sex: suspects.sex,
-      age: suspects.age,
-      nationality: suspects.nationality,
-      relationship: suspects.relationship,
+      ...SUSPECT_FORM_COLUMNS,
       relationshipEn: relationships.labelEn,
       relationshipKm: relationships.labelKm,
-      status: suspects.status,
-      arrestedOn: suspects.arrestedOn,
-      arrestingAgencyId: suspects.arrestingAgencyId,
       arrestingAgency: arresting.name,
       arrestingAgencyKm: arresting.nameKm,
-      arrestPlace: suspects.arrestPlace,
     })
     .from(suspects)
     .innerJoin(relationships, eq(relationships.code, suspects.relationship))
