@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type CaseStatus } from './vocabulary';
-import { availableMoves, moveTarget, NEXT_STAGE, STATUS_MOVES, type StatusMove } from './lifecycle';
+import { autoAdvanceTarget, availableMoves, closeReasonFromProsecutions, moveTarget, NEXT_STAGE, STATUS_MOVES, type StatusMove } from './lifecycle';
 
 // The whole table of allowed moves, written out independently of NEXT_STAGE.
 const EXPECTED: Record<CaseStatus, Partial<Record<StatusMove, CaseStatus>>> = {
@@ -46,5 +46,31 @@ describe('case lifecycle', () => {
     for (const from of CASE_STATUSES) {
       expect(availableMoves(from)).toEqual(STATUS_MOVES.filter((m) => EXPECTED[from][m]));
     }
+  });
+});
+
+describe('automatic moves from recorded facts', () => {
+  it('an arrest carries an earlier case to suspect_arrested and leaves later or closed ones alone', () => {
+    expect(autoAdvanceTarget('reported', 'suspect_arrested')).toBe('suspect_arrested');
+    expect(autoAdvanceTarget('suspect_identified', 'suspect_arrested')).toBe('suspect_arrested');
+    expect(autoAdvanceTarget('suspect_arrested', 'suspect_arrested')).toBeNull();
+    expect(autoAdvanceTarget('referred_to_court', 'suspect_arrested')).toBeNull();
+    expect(autoAdvanceTarget('closed', 'suspect_arrested')).toBeNull();
+  });
+
+  it('a first charge carries any open case to referred_to_court', () => {
+    expect(autoAdvanceTarget('under_investigation', 'referred_to_court')).toBe('referred_to_court');
+    expect(autoAdvanceTarget('suspect_arrested', 'referred_to_court')).toBe('referred_to_court');
+    expect(autoAdvanceTarget('referred_to_court', 'referred_to_court')).toBeNull();
+    expect(autoAdvanceTarget('closed', 'referred_to_court')).toBeNull();
+  });
+
+  it('suggests the close reason only once every prosecution is decided', () => {
+    expect(closeReasonFromProsecutions([])).toBeNull();
+    expect(closeReasonFromProsecutions(['convicted', 'on_trial'])).toBeNull();
+    expect(closeReasonFromProsecutions(['convicted', 'appealed'])).toBeNull();
+    expect(closeReasonFromProsecutions(['acquitted', 'convicted'])).toBe('convicted');
+    expect(closeReasonFromProsecutions(['dismissed', 'acquitted'])).toBe('acquitted');
+    expect(closeReasonFromProsecutions(['dismissed'])).toBe('dismissed');
   });
 });

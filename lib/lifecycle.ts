@@ -1,4 +1,4 @@
-import { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason } from './vocabulary';
+import { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type ProsecutionStatus } from './vocabulary';
 import type { Permission } from './policy';
 
 /**
@@ -54,6 +54,32 @@ export function moveTarget(from: CaseStatus, move: StatusMove, stageBeforeClose?
       return back ?? DEFAULT_REOPEN_STAGE;
     }
   }
+}
+
+/**
+ * Where a recorded fact carries a case: an arrest to 'suspect_arrested', a first charge to
+ * 'referred_to_court'. Only forward, and never out of 'closed' (a closed case is reopened
+ * by a manager, with a reason): null when the case stays where it is.
+ */
+export function autoAdvanceTarget(from: CaseStatus, reached: 'suspect_arrested' | 'referred_to_court'): CaseStatus | null {
+  if (from === 'closed') return null;
+  return CASE_STATUSES.indexOf(reached) > CASE_STATUSES.indexOf(from) ? reached : null;
+}
+
+/** Prosecution statuses that end it: a verdict or a dismissal. 'appealed' is still open. */
+export const DECIDED_PROSECUTION_STATUSES = ['convicted', 'acquitted', 'dismissed'] as const satisfies readonly ProsecutionStatus[];
+
+/**
+ * The close reason that matches a case's prosecutions once every one is decided: convicted
+ * if anyone was, else acquitted if anyone was, else dismissed. Null while any is open or
+ * there are none.
+ */
+export function closeReasonFromProsecutions(statuses: readonly ProsecutionStatus[]): CloseReason | null {
+  if (statuses.length === 0) return null;
+  if (!statuses.every((s) => (DECIDED_PROSECUTION_STATUSES as readonly string[]).includes(s))) return null;
+  if (statuses.includes('convicted')) return 'convicted';
+  if (statuses.includes('acquitted')) return 'acquitted';
+  return 'dismissed';
 }
 
 /** The moves open to a case in this status (before permissions). */

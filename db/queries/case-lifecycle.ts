@@ -5,7 +5,7 @@ import { recordCaseChange } from '../events';
 import { caseEvents, investigations } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { MOVE_PERMISSION, moveTarget } from '@/lib/lifecycle';
+import { autoAdvanceTarget, MOVE_PERMISSION, moveTarget } from '@/lib/lifecycle';
 import type { StatusMoveInput } from '@/lib/validation/case-edit';
 import { caseEditableBy, caseWrite, type ConflictDetail } from './case-write';
 import { lockCaseAt } from './case-update';
@@ -52,4 +52,25 @@ export async function moveCaseStatus(viewer: Viewer, input: StatusMoveInput, ip:
     await recordCaseChange(tx, viewer, { investigationId: caseId, kind: 'status_changed', data: { from, to, move, ...(reason ? { reason } : {}) }, ip });
     return { version: row.version, status: to };
   });
+}
+
+/**
+ * Inside a write that recorded an arrest or a charge: carries the case forward to the stage
+ * that fact reaches (lib/lifecycle autoAdvanceTarget), as a 'status_changed' event with
+ * move 'auto' and the cause. The caller's write has already proved the case editable by
+ * the viewer; the update repeats the scope. Returns the new status, or null if unchanged.
+ */
+export async function autoAdvanceCase(
+  tx: Tx, viewer: Viewer, caseId: string, reached: 'suspect_arrested' | 'referred_to_court', cause: 'arrest' | 'charge', ip: string | null,
+) {
+  const [current] = await tx.select({ status: investigations.status }).from(investigations)
+    .where(and(eq(investigations.id, caseId), caseEditableBy(viewer))).for('update');
+  if (!current) throw new NotFoundError('investigation');
+  const to = autoAdvanceTarget(current.status, reached);
+  if (!to) return null;
+  await tx.update(investigations)
+    .set({ status: to, version: sql`${investigations.version} + 1`, updatedAt: sql`now()`, updatedBy: viewer.userId })
+    .where(and(eq(investigations.id, caseId), caseEditableBy(viewer)));
+  await recordCaseChange(tx, viewer, { investigationId: caseId, kind: 'status_changed', data: { from: current.status, to, move: 'auto', cause }, ip });
+  return to;
 }
