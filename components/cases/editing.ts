@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/lib/actions/validated-action';
-import type { EditOptions } from '@/db/queries/case-edit-options';
+import type { EditOptions, RecordingOptions } from '@/db/queries/case-edit-options';
 import type { EnumLabels } from './field-specs';
 
 type Action = (raw: unknown) => Promise<ActionResult<unknown>>;
@@ -17,4 +17,15 @@ export type CaseEditing = {
     saveService: Action;
     removeChild: Action;
   };
+};
+
+/**
+ * The quick actions of those who record what the police and the courts did (arrests,
+ * prosecutions, hearings): investigators, managers and liaison officers on a case in their
+ * scope. Absent when the viewer may not, or the case is archived.
+ */
+export type CaseRecording = {
+  caseId: string;
+  options: RecordingOptions;
+  actions: Partial<Record<'recordArrest' | 'saveProsecution' | 'saveHearing', Action>>;
 };

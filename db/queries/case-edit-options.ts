@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '../client';
 import { authorize } from '../scope';
-import { agencies, offenceTypes, placeTypes, provinces, relationships, serviceTypes } from '../schema';
+import { agencies, charges, offenceTypes, placeTypes, provinces, relationships, serviceTypes } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
 
@@ -41,3 +41,25 @@ export async function getEditOptions(viewer: Viewer, locale: Locale) {
   };
 }
 export type EditOptions = Awaited<ReturnType<typeof getEditOptions>>;
+
+/**
+ * The choices of the quick actions (record an arrest, a prosecution, a hearing), for every
+ * role that may record them, liaison officers included: agencies, courts by province, and
+ * the charges list. Nothing here is case content.
+ */
+export async function getRecordingOptions(viewer: Viewer, locale: Locale) {
+  await authorize(viewer, 'cases:record-arrest', { action: 'case.recording_options' });
+  const db = getDb();
+  const km = locale === 'km';
+  const [provinceRows, agencyRows, chargeRows] = await Promise.all([
+    db.select().from(provinces).orderBy(asc(provinces.code)),
+    db.select({ id: agencies.id, name: agencies.name, nameKm: agencies.nameKm }).from(agencies).where(eq(agencies.active, true)).orderBy(asc(agencies.name)),
+    db.select({ code: charges.code, labelEn: charges.labelEn, labelKm: charges.labelKm }).from(charges).where(eq(charges.active, true)).orderBy(asc(charges.sortOrder)),
+  ]);
+  return {
+    provinces: provinceRows.map((p): Option => ({ value: p.code, label: km ? p.nameKm : p.nameEn })),
+    agencies: agencyRows.map((a): Option => ({ value: a.id, label: (km && a.nameKm) || a.name })),
+    charges: chargeRows.map((c): Option => ({ value: c.code, label: km ? c.labelKm : c.labelEn })),
+  };
+}
+export type RecordingOptions = Awaited<ReturnType<typeof getRecordingOptions>>;

@@ -7,7 +7,7 @@ import { clientIp } from '@/lib/auth/request-info';
 import { can } from '@/lib/policy';
 import { isLocale } from '@/lib/i18n/locale';
 import { getCase } from '@/db/queries/case-read';
-import { getEditOptions } from '@/db/queries/case-edit-options';
+import { getEditOptions, getRecordingOptions } from '@/db/queries/case-edit-options';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import { CaseOverview } from '@/components/cases/case-overview';
@@ -17,7 +17,7 @@ import { CaseSuspects } from '@/components/cases/case-suspects';
 import { CaseVictims } from '@/components/cases/case-victims';
 import { CaseTimeline } from '@/components/cases/case-timeline';
 import { enumOptions } from '@/components/cases/field-specs';
-import type { CaseEditing } from '@/components/cases/editing';
+import type { CaseEditing, CaseRecording } from '@/components/cases/editing';
 import {
   archiveCaseAction, moveStatusAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
   saveSuspectAction, saveVictimAction, updateBasicsAction,
@@ -54,6 +54,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         saveService: saveServiceAction,
         removeChild: removeChildAction,
       },
+    };
+  }
+
+  // Quick actions of the police and the courts: liaison officers too, on a shared case.
+  let recording: CaseRecording | null = null;
+  if (can(viewer, 'cases:record-arrest') && !found.archivedAt) {
+    recording = {
+      caseId: found.id,
+      options: await getRecordingOptions(viewer, isLocale(locale) ? locale : 'en'),
+      actions: {},
     };
   }
 
