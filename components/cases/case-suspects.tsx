@@ -4,13 +4,15 @@ import { formatDate } from '@/lib/i18n/format';
 import { Section } from './section';
 import { EditForm } from './edit-form';
 import { RecordControls } from './record-controls';
-import { formValues, suspectFields } from './field-specs';
-import type { CaseEditing } from './editing';
+import { arrestFields, formValues, suspectFields } from './field-specs';
+import type { CaseEditing, CaseRecording } from './editing';
 
-export async function CaseSuspects({ found, editing }: { found: CaseDetail; editing: CaseEditing | null }) {
+export async function CaseSuspects({ found, editing, recording }: { found: CaseDetail; editing: CaseEditing | null; recording: CaseRecording | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('case'), getTranslations('caseEdit'), getLocale()]);
   const km = locale === 'km';
   const fields = editing ? suspectFields(editing.options, editing.enums) : [];
+  const recordArrest = recording?.actions.recordArrest;
+  const arrest = recording ? arrestFields(recording.options) : [];
   return (
     <Section
       id="suspects"
@@ -39,6 +41,14 @@ export async function CaseSuspects({ found, editing }: { found: CaseDetail; edit
                   {s.arrestingAgency && <> · {t('arrestingAgency')}: {(km && s.arrestingAgencyKm) || s.arrestingAgency}</>}
                   {s.arrestPlace && <> · {t('arrestPlace')}: {s.arrestPlace}</>}
                 </p>
+                {recordArrest && (
+                  <div className="mt-1">
+                    <EditForm form="arrest" fields={arrest} values={formValues(s, arrest)} target={{ caseId: found.id, id: s.id, version: s.version }}
+                      action={recordArrest} testId="record-arrest"
+                      openLabel={s.arrestedOn ? tEdit('correctArrest') : tEdit('recordArrest')}
+                      openAriaLabel={s.arrestedOn ? tEdit('correctArrestLabel', { what: label }) : tEdit('recordArrestLabel', { what: label })} />
+                  </div>
+                )}
                 {editing && (
                   <RecordControls form="suspect" fields={fields} values={formValues(s, fields)} target={{ caseId: found.id, id: s.id, version: s.version }}
                     save={editing.actions.saveSuspect} remove={editing.actions.removeChild} what={label} />

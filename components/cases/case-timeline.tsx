@@ -35,8 +35,8 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
         return t('kinds.case_closed', { reason: reason(d.reason) ?? '?' });
       case 'shared_with_agency':
         return t('kinds.shared_with_agency', { agency: e.agencyName ?? '?' });
-      case 'suspect_arrested':
-        return t('kinds.suspect_arrested', { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, locale) : '?' });
+      case 'suspect_arrested': case 'arrest_corrected':
+        return t(`kinds.${e.kind}`, { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, locale) : '?' });
       case 'victim_added': case 'victim_updated': case 'victim_removed': case 'service_added': case 'service_updated':
         return t(`kinds.${e.kind}`, { code });
       case 'case_opened': case 'prosecution_filed': case 'verdict_recorded': case 'case_archived': case 'case_restored': case 'case_updated':

@@ -6,12 +6,12 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/validated-action';
-import { caseBasicsEdit, locationEdit, serviceEdit, suspectEdit, victimEdit } from '@/lib/validation/case-edit';
+import { arrestRecord, caseBasicsEdit, locationEdit, serviceEdit, suspectEdit, victimEdit } from '@/lib/validation/case-edit';
 import { FieldError, inputClass, labelClass } from '@/components/ui/field';
 import { ConflictNotice, type Conflict } from './conflict-notice';
 import { useErrorText, FailureMessage } from './action-feedback';
 
-const SCHEMAS = { basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit };
+const SCHEMAS = { basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit, arrest: arrestRecord };
 export type FormName = keyof typeof SCHEMAS;
 
 export type Option = { value: string; label: string };

@@ -1,5 +1,5 @@
 import { PRIORITIES, SEXES, SUSPECT_STATUSES } from '@/lib/vocabulary';
-import type { EditOptions } from '@/db/queries/case-edit-options';
+import type { EditOptions, RecordingOptions } from '@/db/queries/case-edit-options';
 import type { FieldSpec, Option } from './edit-form';
 
 /** Labels of the fixed vocabularies, translated by the page. */
@@ -66,3 +66,10 @@ export const serviceFields = (o: EditOptions): FieldSpec[] => [
 export function formValues(record: Record<string, unknown>, fields: FieldSpec[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.name, record[f.name] === null || record[f.name] === undefined ? '' : String(record[f.name])]));
 }
+
+/** The quick "record arrest" form on one suspect. */
+export const arrestFields = (o: RecordingOptions): FieldSpec[] => [
+  { name: 'arrestedOn', type: 'date', required: true },
+  { name: 'arrestingAgencyId', type: 'select', options: o.agencies, required: true },
+  { name: 'arrestPlace', type: 'text' },
+];

@@ -166,3 +166,17 @@ export type CaseArchiveInput = z.infer<typeof caseArchive>;
 
 export const caseRestore = z.object({ caseId: uuid, version });
 export type CaseRestoreInput = z.infer<typeof caseRestore>;
+
+/**
+ * The quick "record arrest" action on one suspect (liaison officers too): date, arresting
+ * agency and place, at the suspect's version. Recording it on an arrested suspect corrects it.
+ */
+export const arrestRecord = z.object({
+  caseId: uuid,
+  id: uuid,
+  version,
+  arrestedOn: requiredDate,
+  arrestingAgencyId: z.preprocess((v) => (empty(v) ? undefined : v), z.uuid(E('required'))),
+  arrestPlace: optionalText(200),
+});
+export type ArrestRecord = z.infer<typeof arrestRecord>;

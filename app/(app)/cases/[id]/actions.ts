@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { clientIp } from '@/lib/auth/request-info';
 import {
-  caseArchive, caseBasicsEdit, caseRestore, childRemove, locationEdit, serviceEdit, statusMove, suspectEdit, victimEdit,
+  arrestRecord, caseArchive, caseBasicsEdit, caseRestore, childRemove, locationEdit, serviceEdit, statusMove, suspectEdit, victimEdit,
 } from '@/lib/validation/case-edit';
 import { updateCaseBasics } from '@/db/queries/case-update';
 import { saveLocation } from '@/db/queries/case-locations';
@@ -13,6 +13,7 @@ import { saveService, saveVictim } from '@/db/queries/case-victims';
 import { removeChild } from '@/db/queries/case-remove';
 import { moveCaseStatus } from '@/db/queries/case-lifecycle';
 import { archiveCase, restoreCase } from '@/db/queries/case-archive';
+import { recordArrest } from '@/db/queries/case-arrests';
 
 // Thin: parse (validatedAction), call the data layer, which checks role, scope and version
 // inside its own transaction. The page refreshes itself after a successful save.
@@ -27,3 +28,4 @@ export const removeChildAction = validatedAction(childRemove, async (viewer, inp
 export const moveStatusAction = validatedAction(statusMove, async (viewer, input) => moveCaseStatus(viewer, input, await ip()));
 export const archiveCaseAction = validatedAction(caseArchive, async (viewer, input) => archiveCase(viewer, input, await ip()));
 export const restoreCaseAction = validatedAction(caseRestore, async (viewer, input) => restoreCase(viewer, input, await ip()));
+export const recordArrestAction = validatedAction(arrestRecord, async (viewer, input) => recordArrest(viewer, input, await ip()));

@@ -19,7 +19,7 @@ import { CaseTimeline } from '@/components/cases/case-timeline';
 import { enumOptions } from '@/components/cases/field-specs';
 import type { CaseEditing, CaseRecording } from '@/components/cases/editing';
 import {
-  archiveCaseAction, moveStatusAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
+  archiveCaseAction, moveStatusAction, recordArrestAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
 
@@ -63,7 +63,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     recording = {
       caseId: found.id,
       options: await getRecordingOptions(viewer, isLocale(locale) ? locale : 'en'),
-      actions: {},
+      actions: { recordArrest: recordArrestAction },
     };
   }
 
@@ -85,7 +85,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <CaseOverview found={found} editing={editing} />
       <CaseStatusPanel found={found} viewer={viewer} actions={{ moveStatus: moveStatusAction, archive: archiveCaseAction, restore: restoreCaseAction }} />
       <CaseLocations found={found} editing={editing} />
-      <CaseSuspects found={found} editing={editing} />
+      <CaseSuspects found={found} editing={editing} recording={recording} />
       <CaseVictims found={found} editing={editing} />
       <CaseTimeline found={found} />
     </article>
