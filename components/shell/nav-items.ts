@@ -3,5 +3,6 @@ import type { Permission } from '@/lib/policy';
 /** The shell's navigation: each entry shows only to roles holding its permission. */
 export const NAV_ITEMS = [
   { href: '/cases', label: 'cases', permission: 'cases:list' },
+  { href: '/dashboard', label: 'dashboard', permission: 'dashboard:read' },
   { href: '/admin/users', label: 'people', permission: 'users:manage' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

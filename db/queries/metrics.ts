@@ -243,3 +243,23 @@ async function readYears(tx: Tx, filters: MetricFilters) {
     arrestRate: ratio(num(r.arrested), num(r.investigations)),
   }));
 }
+
+/** The dashboard's choices: every year with cases (newest first), provinces and offence types in the reader's language. */
+export async function dashboardOptions(viewer: Viewer, locale: 'en' | 'km') {
+  await authorize(viewer, 'dashboard:read', { action: 'dashboard.options' });
+  const db = getDb();
+  const km = locale === 'km';
+  const [span] = (await db.execute(sql`select extract(year from min(opened_on))::int as first, extract(year from max(opened_on))::int as last
+    from investigations where archived_at is null`)).rows as { first: number | null; last: number | null }[];
+  const provinceRows = (await db.execute(sql`select code, name_en, name_km from provinces`)).rows as Row[];
+  const offenceRows = (await db.execute(sql`select code, label_en, label_km from offence_types order by sort_order, code`)).rows as Row[];
+  const years: number[] = [];
+  if (span?.first != null && span.last != null) for (let y = span.last; y >= span.first; y--) years.push(y);
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
+  return {
+    years,
+    provinces: provinceRows.map((r) => ({ value: String(r.code).trim(), label: String(km ? r.name_km : r.name_en) })).sort(byLabel),
+    offenceTypes: offenceRows.map((r) => ({ value: String(r.code), label: String(km ? r.label_km : r.label_en) })),
+  };
+}
+export type DashboardOptions = Awaited<ReturnType<typeof dashboardOptions>>;

@@ -8,3 +8,20 @@ export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   return new Intl.DateTimeFormat(INTL_LOCALE[locale as Locale] ?? 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+const intlLocale = (locale: string) => INTL_LOCALE[locale as Locale] ?? 'en-GB';
+
+/** A count or measure, grouped for the reader ("1,234"). */
+export function formatNumber(value: number, locale: string, digits = 1): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share of 1 as a percentage with one decimal ("85.6 %" in English). */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+}
+
+/** US dollars, whole dollars ("$1,123,641"). */
+export function formatUsd(amount: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+}
