@@ -42,7 +42,8 @@ export async function getTeamOptions(viewer: Viewer, locale: Locale) {
       .orderBy(asc(agencies.name)),
   ]);
   return {
-    staff: staff.map((s) => ({ value: s.id, label: s.name, role: s.role })),
+    // The where clause keeps only these two roles.
+    staff: staff.map((s) => ({ value: s.id, label: s.name, role: s.role as 'investigator' | 'manager' })),
     liaisons: liaisons.map((l): TeamOption => ({
       value: l.id,
       label: l.agency ? `${l.name} (${agencyName({ name: l.agency, nameKm: l.agencyKm })})` : l.name,
