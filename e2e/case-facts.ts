@@ -30,15 +30,3 @@ export const caseFacts = {
     reference: dataset.investigations.find((c) => c.id === sharedVictim.investigationId)!.reference,
   },
 };
-
-const investigatorIds = new Set(investigatorCases.map((c) => c.id));
-const liaisonIds = new Set(casesVisibleTo(dataset, 'liaison', { includeArchived: true }).map((c) => c.id));
-
-/**
- * For e2e/case-sharing.spec.ts alone, which shares it with the demo liaison and withdraws
- * the share again: the last closed case of 2016 that neither the demo investigator nor the
- * demo liaison can see. Other specs take open cases, or the demo accounts' own.
- */
-export const sharingCase = dataset.investigations
-  .filter((c) => live(c) && c.status === 'closed' && String(c.openedOn).startsWith('2016') && !investigatorIds.has(c.id) && !liaisonIds.has(c.id))
-  .at(-1)!;
