@@ -136,6 +136,13 @@ describe('sharing with a partner agency', () => {
     expect(seen.sharedAgencies.map((a) => a.id)).toContain(AGENCY_IDS.ahtjpd);
     expect(seen.team).toEqual([]);
     expect(seen.liaisons).toEqual([]);
+    // Nor on the timeline: a team change shows no name to them, the lead's does.
+    const who = await eligibleInvestigatorNotOn(c.id);
+    await addTeamMember(v.manager, { caseId: c.id, userId: who }, ip);
+    await setLead(v.manager, { caseId: c.id, version: (await one<{ version: number }>(`select version from investigations where id = $1`, [c.id])).version, userId: who }, ip);
+    const timeline = (await getCase(v.liaison, c.id, ip)).timeline;
+    expect(timeline.find((e) => e.kind === 'member_added')?.userName).toBeNull();
+    expect(timeline.find((e) => e.kind === 'lead_changed')?.userName).toEqual(expect.any(String));
     const asManager = await getCase(v.manager, c.id, ip);
     expect(asManager.team.length).toBeGreaterThan(0);
   });
@@ -162,6 +169,23 @@ describe('the lead and the team', () => {
     expect(await setLead(v.manager, { caseId: c.id, version: c.version + 1, userId: previous }, ip)).toEqual({ version: c.version + 2 });
     const after = await testDb.query<{ user_id: string; role: string }>(`select user_id, role from investigation_members where investigation_id = $1 and user_id = any($2)`, [c.id, [previous, next]]);
     expect(Object.fromEntries(after.map((m) => [m.user_id, m.role]))).toEqual({ [previous]: 'lead', [next]: 'investigator' });
+  });
+
+  it('[manager] two managers setting different leads at once: one wins, the other is told, and there is one lead', async () => {
+    const c = await takeCase(`${LIVE} and exists (select 1 from investigation_members m where m.investigation_id = i.id and m.role = 'lead')`);
+    const candidates = await testDb.query<{ id: string }>(
+      `select u.id from users u join agencies a on a.id = u.agency_id where u.active and u.role = 'investigator' and a.kind = 'cpu'
+        and not exists (select 1 from investigation_members m where m.investigation_id = $1 and m.user_id = u.id) order by u.name limit 2`, [c.id]);
+    const other = { ...v.manager, userId: (await one<{ id: string }>(`select id from users where role = 'manager' and active and id <> $1 limit 1`, [v.manager.userId])).id };
+    const results = await Promise.allSettled([
+      setLead(v.manager, { caseId: c.id, version: c.version, userId: candidates[0]!.id }, ip),
+      setLead(other, { caseId: c.id, version: c.version, userId: candidates[1]!.id }, ip),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    expect(await testDb.query(`select user_id from investigation_members where investigation_id = $1 and role = 'lead'`, [c.id])).toHaveLength(1);
+    expect(await one(`select version from investigations where id = $1`, [c.id])).toEqual({ version: c.version + 1 });
   });
 
   it('[manager] adds and removes a team investigator; the lead can only be replaced, not removed', async () => {
