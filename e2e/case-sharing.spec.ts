@@ -31,6 +31,13 @@ async function openCaseAsManager(page: Page): Promise<{ url: string; reference: 
   return { url: new URL(page.url()).pathname, reference };
 }
 
+/** The references the viewer's case list shows when searching for `reference`. */
+async function listedAs(page: Page, reference: string): Promise<string[]> {
+  await page.goto(`/cases?q=${encodeURIComponent(reference)}`);
+  await expect(page.getByTestId('case-count')).toBeVisible();
+  return (await page.locator('tbody tr td:first-child').allInnerTexts()).map((r) => r.trim());
+}
+
 test.describe('sharing a case with a named liaison officer', () => {
   // Two personas signing in (argon2id) and several renders on a busy two-core machine.
   test.slow();
@@ -60,6 +67,8 @@ test.describe('sharing a case with a named liaison officer', () => {
     await expect(liaison.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(liaison.getByText(reference)).toBeVisible();
     await expect(liaison.getByRole('region', { name: 'Team and sharing' }).getByText('Shared with you by name.')).toBeVisible();
+    expect(await listedAs(liaison, reference)).toEqual([reference]);
+    await liaison.goto(url);
 
     // Withdrawing asks for confirmation first.
     await named.getByRole('button', { name: 'Withdraw the share with Prak Vannak' }).click();
@@ -70,5 +79,6 @@ test.describe('sharing a case with a named liaison officer', () => {
     const after = await liaison.reload();
     expect(after?.status(), 'the liaison\'s very next request is refused').toBe(404);
     await expect(liaison.getByText(reference)).toHaveCount(0);
+    expect(await listedAs(liaison, reference), 'and the case is gone from their list').toEqual([]);
   });
 });
