@@ -28,6 +28,11 @@ import {
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
 
+const TEAM_ACTIONS: TeamControls['actions'] = {
+  setLead: setLeadAction, addMember: addMemberAction, removeMember: removeMemberAction, shareAgency: shareAgencyAction,
+  withdrawAgency: withdrawAgencyAction, shareLiaison: shareLiaisonAction, withdrawLiaison: withdrawLiaisonAction,
+};
+
 async function loadCase(...args: Parameters<typeof getCase>) {
   try {
     return await getCase(...args);
@@ -75,10 +80,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   // Team and sharing controls: managers, on a live case.
   let team: TeamControls | null = null;
   if ((can(viewer, 'cases:assign') || can(viewer, 'cases:share')) && !found.archivedAt) {
-    team = { options: await getTeamOptions(viewer, isLocale(locale) ? locale : 'en'), actions: {
-      setLead: setLeadAction, addMember: addMemberAction, removeMember: removeMemberAction, shareAgency: shareAgencyAction,
-      withdrawAgency: withdrawAgencyAction, shareLiaison: shareLiaisonAction, withdrawLiaison: withdrawLiaisonAction,
-    } };
+    team = { options: await getTeamOptions(viewer, isLocale(locale) ? locale : 'en'), actions: TEAM_ACTIONS };
   }
 
   return (
