@@ -7,7 +7,7 @@ export function useErrorText() {
   const t = useTranslations();
   return (key: string): string => {
     const k = key as Parameters<typeof t>[0];
-    return key.startsWith('caseEdit.errors.') && t.has(k) ? t(k) : t('caseEdit.errors.invalid');
+    return (key.startsWith('caseEdit.errors.') || key.startsWith('caseTeam.errors.')) && t.has(k) ? t(k) : t('caseEdit.errors.invalid');
   };
 }
 

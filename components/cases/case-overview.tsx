@@ -13,7 +13,6 @@ export async function CaseOverview({ found, editing }: { found: CaseDetail; edit
   ]);
   const km = locale === 'km';
   const date = (d: string | null) => (d ? formatDate(d, locale) : t('none'));
-  const names = (list: { name: string }[]) => (list.length ? list.map((m) => m.name).join(', ') : t('none'));
   const fields = editing ? basicsFields(editing.options, editing.enums) : [];
 
   return (
@@ -31,12 +30,6 @@ export async function CaseOverview({ found, editing }: { found: CaseDetail; edit
         {found.closeReason && <Item label={t('closeReason')}>{tLife(`closeReasons.${found.closeReason}`)}</Item>}
         <Item label={t('offence')}>{km ? found.offenceKm : found.offenceEn}</Item>
         <Item label={t('priority')}>{tPriority(found.priority)}</Item>
-        <Item label={t('lead')}>{found.lead?.name ?? t('none')}</Item>
-        <Item label={t('team')}>{names(found.team)}</Item>
-        <Item label={t('sharedWith')}>
-          {found.sharedAgencies.length ? found.sharedAgencies.map((a) => (km && a.nameKm) || a.name).join(', ') : t('none')}
-        </Item>
-        <Item label={t('liaisons')}>{names(found.liaisons)}</Item>
         <Item label={t('channel')}>{t(`channels.${found.reportChannel}`)}</Item>
         <Item label={t('reported')}>{date(found.reportedOn)}</Item>
         <Item label={t('opened')}>{date(found.openedOn)}</Item>

@@ -35,6 +35,10 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
         return t('kinds.case_closed', { reason: reason(d.reason) ?? '?' });
       case 'shared_with_agency':
         return t('kinds.shared_with_agency', { agency: e.agencyName ?? '?' });
+      case 'agency_share_withdrawn':
+        return t('kinds.agency_share_withdrawn', { agency: e.agencyName ?? '?' });
+      case 'lead_changed': case 'member_added': case 'member_removed': case 'shared_with_liaison': case 'liaison_share_withdrawn':
+        return t(`kinds.${e.kind}`, { name: e.userName ?? t('someone') });
       case 'suspect_arrested': case 'arrest_corrected':
         return t(`kinds.${e.kind}`, { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, locale) : '?' });
       case 'victim_added': case 'victim_updated': case 'victim_removed': case 'service_added': case 'service_updated':

@@ -9,7 +9,7 @@ import {
   agencies, caseEvents, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes,
   placeTypes, provinces, relationships, serviceTypes, suspects, users, victims, victimServices,
 } from '../schema';
-import { can, type Viewer } from '@/lib/policy';
+import { can, caseScope, type Viewer } from '@/lib/policy';
 import { NotFoundError } from '@/lib/errors';
 import { SUSPECT_FORM_COLUMNS } from './case-suspects';
 
@@ -32,11 +32,11 @@ export async function getCase(viewer: Viewer, id: string, ip: string | null) {
     if (!overview) return null;
     const withIdentity = can(viewer, 'victims:read-identity');
     const [people, locations, suspectRows, victimRows, timeline] = [
-      await readPeople(tx, id),
+      teamVisibleTo(viewer, await readPeople(tx, id)),
       await readLocations(tx, id),
       await readSuspects(tx, id),
       await readVictims(tx, id, withIdentity),
-      await readTimeline(tx, id),
+      timelineVisibleTo(viewer, await readTimeline(tx, id)),
     ];
     await writeAudit(tx, viewer, { action: 'case.view', outcome: 'allowed', entityType: 'investigation', entityId: id, investigationId: id, ip });
     if (withIdentity) {
@@ -90,9 +90,13 @@ async function readOverview(tx: Tx, viewer: Viewer, id: string) {
 
 async function readPeople(tx: Tx, id: string) {
   const members = await tx
-    .select({ userId: investigationMembers.userId, role: investigationMembers.role, name: users.name })
+    .select({
+      userId: investigationMembers.userId, role: investigationMembers.role, name: users.name, active: users.active,
+      agencyId: users.agencyId, agencyName: agencies.name, agencyNameKm: agencies.nameKm,
+    })
     .from(investigationMembers)
     .innerJoin(users, eq(users.id, investigationMembers.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(investigationMembers.investigationId, id))
     .orderBy(asc(investigationMembers.role), asc(users.name));
   const shared = await tx
@@ -107,6 +111,22 @@ async function readPeople(tx: Tx, id: string) {
     liaisons: members.filter((m) => m.role === 'liaison'),
     sharedAgencies: shared,
   };
+}
+
+/**
+ * Liaison officers see who leads the case and which agencies it is shared with, which is
+ * what they need to coordinate, and whether they are named on it themselves; not the rest
+ * of the team nor the other officers named on it.
+ */
+function teamVisibleTo(viewer: Viewer, people: Awaited<ReturnType<typeof readPeople>>) {
+  if (caseScope(viewer) !== 'shared') return people;
+  return { ...people, team: [], liaisons: people.liaisons.filter((l) => l.userId === viewer.userId) };
+}
+
+/** The same rule on the timeline: a liaison officer reads the lead's name and their own only. */
+function timelineVisibleTo(viewer: Viewer, timeline: Awaited<ReturnType<typeof readTimeline>>) {
+  if (caseScope(viewer) !== 'shared') return timeline;
+  return timeline.map((e) => (e.kind === 'lead_changed' || e.data?.userId === viewer.userId ? e : { ...e, userName: null }));
 }
 
 function readLocations(tx: Tx, id: string) {
@@ -196,8 +216,9 @@ async function readTimeline(tx: Tx, id: string) {
   // Names for the ids in event data, resolved here so the page renders codes and names of
   // agencies only: the timeline never carries a victim's identity.
   const agencyName = sql<string | null>`(select a.name from ${agencies} a where a.id::text = ${caseEvents.data}->>'agencyId')`;
+  const userName = sql<string | null>`(select u.name from ${users} u where u.id::text = ${caseEvents.data}->>'userId')`;
   return tx
-    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data: caseEvents.data, actorName: users.name, agencyName })
+    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data: caseEvents.data, actorName: users.name, agencyName, userName })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.investigationId, id))

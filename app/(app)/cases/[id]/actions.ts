@@ -14,6 +14,10 @@ import { removeChild } from '@/db/queries/case-remove';
 import { moveCaseStatus } from '@/db/queries/case-lifecycle';
 import { archiveCase, restoreCase } from '@/db/queries/case-archive';
 import { recordArrest } from '@/db/queries/case-arrests';
+import { agencyShareChange, leadSet, liaisonShareChange, teamMemberChange } from '@/lib/validation/case-team';
+import {
+  addTeamMember, removeTeamMember, setLead, shareWithAgency, shareWithLiaison, withdrawAgencyShare, withdrawLiaisonShare,
+} from '@/db/queries/case-team';
 
 // Thin: parse (validatedAction), call the data layer, which checks role, scope and version
 // inside its own transaction. The page refreshes itself after a successful save.
@@ -29,3 +33,12 @@ export const moveStatusAction = validatedAction(statusMove, async (viewer, input
 export const archiveCaseAction = validatedAction(caseArchive, async (viewer, input) => archiveCase(viewer, input, await ip()));
 export const restoreCaseAction = validatedAction(caseRestore, async (viewer, input) => restoreCase(viewer, input, await ip()));
 export const recordArrestAction = validatedAction(arrestRecord, async (viewer, input) => recordArrest(viewer, input, await ip()));
+
+// Team and sharing (managers).
+export const setLeadAction = validatedAction(leadSet, async (viewer, input) => setLead(viewer, input, await ip()));
+export const addMemberAction = validatedAction(teamMemberChange, async (viewer, input) => addTeamMember(viewer, input, await ip()));
+export const removeMemberAction = validatedAction(teamMemberChange, async (viewer, input) => removeTeamMember(viewer, input, await ip()));
+export const shareAgencyAction = validatedAction(agencyShareChange, async (viewer, input) => shareWithAgency(viewer, input, await ip()));
+export const withdrawAgencyAction = validatedAction(agencyShareChange, async (viewer, input) => withdrawAgencyShare(viewer, input, await ip()));
+export const shareLiaisonAction = validatedAction(liaisonShareChange, async (viewer, input) => shareWithLiaison(viewer, input, await ip()));
+export const withdrawLiaisonAction = validatedAction(liaisonShareChange, async (viewer, input) => withdrawLiaisonShare(viewer, input, await ip()));

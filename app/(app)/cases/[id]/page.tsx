@@ -16,12 +16,22 @@ import { CaseLocations } from '@/components/cases/case-locations';
 import { CaseSuspects } from '@/components/cases/case-suspects';
 import { CaseVictims } from '@/components/cases/case-victims';
 import { CaseTimeline } from '@/components/cases/case-timeline';
+import { CaseTeam, type TeamControls } from '@/components/cases/case-team';
+import { getTeamOptions } from '@/db/queries/case-team-options';
+import {
+  addMemberAction, removeMemberAction, setLeadAction, shareAgencyAction, shareLiaisonAction, withdrawAgencyAction, withdrawLiaisonAction,
+} from './actions';
 import { enumOptions } from '@/components/cases/field-specs';
 import type { CaseEditing, CaseRecording } from '@/components/cases/editing';
 import {
   archiveCaseAction, moveStatusAction, recordArrestAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
+
+const TEAM_ACTIONS: TeamControls['actions'] = {
+  setLead: setLeadAction, addMember: addMemberAction, removeMember: removeMemberAction, shareAgency: shareAgencyAction,
+  withdrawAgency: withdrawAgencyAction, shareLiaison: shareLiaisonAction, withdrawLiaison: withdrawLiaisonAction,
+};
 
 async function loadCase(...args: Parameters<typeof getCase>) {
   try {
@@ -67,6 +77,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     };
   }
 
+  // Team and sharing controls: managers, on a live case.
+  let team: TeamControls | null = null;
+  if ((can(viewer, 'cases:assign') || can(viewer, 'cases:share')) && !found.archivedAt) {
+    team = { options: await getTeamOptions(viewer, isLocale(locale) ? locale : 'en'), actions: TEAM_ACTIONS };
+  }
+
   return (
     <article className="space-y-6">
       <Link href="/cases" className="text-sm text-brand-700 underline">← {t('back')}</Link>
@@ -83,6 +99,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       )}
       <CaseOverview found={found} editing={editing} />
+      <CaseTeam found={found} viewer={viewer} controls={team} />
       <CaseStatusPanel found={found} viewer={viewer} actions={{ moveStatus: moveStatusAction, archive: archiveCaseAction, restore: restoreCaseAction }} />
       <CaseLocations found={found} editing={editing} />
       <CaseSuspects found={found} editing={editing} recording={recording} />
