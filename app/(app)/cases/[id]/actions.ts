@@ -13,6 +13,8 @@ import { saveService, saveVictim } from '@/db/queries/case-victims';
 import { removeChild } from '@/db/queries/case-remove';
 import { moveCaseStatus } from '@/db/queries/case-lifecycle';
 import { archiveCase, restoreCase } from '@/db/queries/case-archive';
+import { hearingEdit, prosecutionEdit } from '@/lib/validation/prosecution';
+import { saveHearing, saveProsecution } from '@/db/queries/case-prosecutions';
 
 // Thin: parse (validatedAction), call the data layer, which checks role, scope and version
 // inside its own transaction. The page refreshes itself after a successful save.
@@ -27,3 +29,5 @@ export const removeChildAction = validatedAction(childRemove, async (viewer, inp
 export const moveStatusAction = validatedAction(statusMove, async (viewer, input) => moveCaseStatus(viewer, input, await ip()));
 export const archiveCaseAction = validatedAction(caseArchive, async (viewer, input) => archiveCase(viewer, input, await ip()));
 export const restoreCaseAction = validatedAction(caseRestore, async (viewer, input) => restoreCase(viewer, input, await ip()));
+export const saveProsecutionAction = validatedAction(prosecutionEdit, async (viewer, input) => saveProsecution(viewer, input, await ip()));
+export const saveHearingAction = validatedAction(hearingEdit, async (viewer, input) => saveHearing(viewer, input, await ip()));

@@ -16,12 +16,14 @@ import { CaseLocations } from '@/components/cases/case-locations';
 import { CaseSuspects } from '@/components/cases/case-suspects';
 import { CaseVictims } from '@/components/cases/case-victims';
 import { CaseTimeline } from '@/components/cases/case-timeline';
+import { CaseProsecutions } from '@/components/cases/case-prosecutions';
 import { enumOptions } from '@/components/cases/field-specs';
 import type { CaseEditing, CaseRecording } from '@/components/cases/editing';
 import {
   archiveCaseAction, moveStatusAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
+import { saveHearingAction, saveProsecutionAction } from './actions';
 
 async function loadCase(...args: Parameters<typeof getCase>) {
   try {
@@ -65,6 +67,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       options: await getRecordingOptions(viewer, isLocale(locale) ? locale : 'en'),
       actions: {},
     };
+    if (can(viewer, 'cases:record-prosecution')) {
+      recording.actions.saveProsecution = saveProsecutionAction;
+      recording.actions.saveHearing = saveHearingAction;
+    }
   }
 
   return (
@@ -86,6 +92,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <CaseStatusPanel found={found} viewer={viewer} actions={{ moveStatus: moveStatusAction, archive: archiveCaseAction, restore: restoreCaseAction }} />
       <CaseLocations found={found} editing={editing} />
       <CaseSuspects found={found} editing={editing} />
+      <CaseProsecutions found={found} recording={recording} />
       <CaseVictims found={found} editing={editing} />
       <CaseTimeline found={found} />
     </article>
