@@ -47,4 +47,41 @@ test.describe('prosecution form validation', () => {
     await expect(page.getByRole('heading', { name: 'Prosecutions' })).toBeVisible();
     await expect(page.getByTestId('prosecution')).toHaveCount(before);
   });
+
+  test('[investigator] files a prosecution, adds a hearing and records a conviction with a 15-year sentence', async ({ investigator: page }) => {
+    const c = caseFacts.memberCasesWithSuspects.at(-4)!;
+    // Yesterday in UTC is never in Phnom Penh's future.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const caseNumber = `E2E-${Date.now() % 100000}/2026`;
+    await page.goto(`/cases/${c.id}`);
+
+    const add = page.getByTestId('add-prosecution').first();
+    await add.getByRole('button', { name: /^Add a prosecution/ }).click();
+    await add.getByLabel('Court', { exact: true }).selectOption('12');
+    await add.getByLabel('Court case number').fill(caseNumber);
+    await add.getByLabel('Rape', { exact: true }).check();
+    await add.getByLabel('Date filed').fill(day);
+    await add.getByRole('button', { name: 'Save' }).click();
+    const filed = page.getByTestId('prosecution').filter({ hasText: caseNumber });
+    await expect(filed.getByTestId('prosecution-status')).toHaveText('Charged');
+    await expect(filed).toContainText('Phnom Penh Municipal Court');
+    await expect(page.getByTestId('timeline')).toContainText('Prosecution filed (Charged)');
+
+    const hearing = filed.getByTestId('add-hearing');
+    await hearing.getByRole('button', { name: /^Add a hearing/ }).click();
+    await hearing.getByLabel('Hearing date').fill(day);
+    await hearing.getByLabel('Hearing type').selectOption('trial');
+    await hearing.getByRole('button', { name: 'Save' }).click();
+    await expect(filed.getByTestId('hearing')).toContainText('Trial');
+
+    const update = filed.getByTestId('update-prosecution');
+    await update.getByRole('button', { name: /^Update prosecution/ }).click();
+    await update.getByLabel('Status', { exact: true }).selectOption('convicted');
+    await update.getByLabel('Verdict date').fill(day);
+    await update.getByLabel('Sentence (years)').fill('15');
+    await update.getByRole('button', { name: 'Save' }).click();
+    await expect(filed.getByTestId('prosecution-status')).toHaveText('Convicted');
+    await expect(filed).toContainText('15 years');
+    await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Verdict recorded: Convicted, 15 years');
+  });
 });
