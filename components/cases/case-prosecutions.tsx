@@ -40,7 +40,7 @@ export async function CaseProsecutions({ found, recording }: { found: CaseDetail
     return s.alias || s.fullName || `#${i + 1}`;
   };
   const groups = found.suspects.map((s, i) => ({ key: s.id, suspectId: s.id, label: suspectLabel(i), items: found.prosecutions.filter((p) => p.suspectId === s.id) }));
-  // A prosecution whose suspect was since removed from the case is still shown.
+  // A prosecution whose suspect was since removed from the case is still shown, read-only.
   const orphans = found.prosecutions.filter((p) => !found.suspects.some((s) => s.id === p.suspectId));
   if (orphans.length > 0) groups.push({ key: 'removed', suspectId: '', label: '—', items: orphans });
 
@@ -112,7 +112,7 @@ export async function CaseProsecutions({ found, recording }: { found: CaseDetail
                         </ul>
                       )}
                       <div className="mt-2 flex flex-wrap gap-2">
-                        {save && (
+                        {save && g.suspectId && (
                           <EditForm form="prosecution" fields={fields} values={{ ...formValues(p, fields), chargeCodes: p.charges.map((c) => c.code) }}
                             target={{ caseId: found.id, suspectId: p.suspectId, id: p.id, version: p.version }}
                             action={save} openLabel={t('update')} openAriaLabel={t('updateLabel', { what })} testId="update-prosecution" />

@@ -227,6 +227,27 @@ describe('saveProsecution', () => {
   });
 });
 
+describe('one transaction', () => {
+  it.each(['prosecution_filed', 'status_changed', 'hearing_added'])('a failure at the last audit row of %s leaves nothing behind', async (action) => {
+    const c = await takeCase('member', { fresh: true });
+    const p = action === 'hearing_added' ? await saveProsecution(v.manager, filing(c), ip) : null;
+    const before = await snapshot(c.caseId);
+    await testDb.query(`create or replace function test_refuse_audit() returns trigger language plpgsql as $$
+      begin if new.action = 'case.${action}' and new.outcome = 'allowed' then raise exception 'refused by test'; end if; return new; end $$`);
+    await testDb.query(`create trigger test_refuse_audit before insert on audit_events for each row execute function test_refuse_audit()`);
+    try {
+      const write = p
+        ? saveHearing(v.manager, { caseId: c.caseId, id: null, version: null, prosecutionId: p.id, heldOn: daysAgo(10), kind: 'trial', outcomeNote: null }, ip)
+        : saveProsecution(v.manager, filing(c), ip);
+      const err = await write.then(() => null, (e: unknown) => e as Error & { cause?: Error });
+      expect(err?.cause?.message ?? err?.message).toContain('refused by test');
+    } finally {
+      await testDb.query(`drop trigger test_refuse_audit on audit_events`);
+    }
+    expect(await snapshot(c.caseId)).toEqual(before);
+  });
+});
+
 describe('saveHearing', () => {
   const hearing = (c: Ctx, prosecutionId: string, change: Partial<HearingEdit> = {}): HearingEdit => ({
     caseId: c.caseId, id: null, version: null, prosecutionId, heldOn: daysAgo(30), kind: 'trial', outcomeNote: 'Canary note: adjourned', ...change,
