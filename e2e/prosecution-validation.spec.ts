@@ -48,8 +48,8 @@ test.describe('prosecution form validation', () => {
     await expect(page.getByTestId('prosecution')).toHaveCount(before);
   });
 
-  test('[investigator] files a prosecution, adds a hearing and records a conviction with a 15-year sentence', async ({ investigator: page }) => {
-    const c = caseFacts.memberCasesWithSuspects.at(-4)!;
+  test('[investigator] files a prosecution, adds a hearing, records a conviction with a 15-year sentence and closes as convicted', async ({ investigator: page }) => {
+    const c = caseFacts.memberCasesWithoutProsecutions.at(-2)!;
     // Yesterday in UTC is never in Phnom Penh's future.
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const caseNumber = `E2E-${Date.now() % 100000}/2026`;
@@ -83,5 +83,12 @@ test.describe('prosecution form validation', () => {
     await expect(filed.getByTestId('prosecution-status')).toHaveText('Convicted');
     await expect(filed).toContainText('15 years');
     await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Verdict recorded: Convicted, 15 years');
+
+    // The only prosecution is decided: closing with the matching reason is offered.
+    await expect(page.getByTestId('timeline')).toContainText('to Referred to court (a charge was filed)');
+    await page.getByTestId('close-suggested').click();
+    await page.getByTestId('close-suggested-open').getByRole('button', { name: 'Close as convicted' }).click();
+    await expect(page.getByTestId('timeline').locator('li').first()).toContainText(/to Closed \(Convicted\)/);
+    await expect(page.getByTestId('close-suggested')).toHaveCount(0);
   });
 });
