@@ -8,6 +8,7 @@ const dataset = buildDemoDataset();
 const live = (c: { archivedAt?: Date | null }) => !c.archivedAt;
 const has = (rows: { investigationId: string }[]) => new Set(rows.map((r) => r.investigationId));
 const withSuspects = has(dataset.suspects);
+const prosecuted = has(dataset.prosecutions);
 const investigatorCases = casesVisibleTo(dataset, 'investigator').filter(live);
 const liaisonCases = casesVisibleTo(dataset, 'liaison').filter(live);
 
@@ -19,6 +20,8 @@ const sharedVictim = named.find((v) => liaisonCases.some((c) => c.id === v.inves
 export const caseFacts = {
   /** Investigator member cases with at least one suspect, not closed, for editing. */
   memberCasesWithSuspects: investigatorCases.filter((c) => withSuspects.has(c.id) && c.status !== 'closed'),
+  /** Investigator member cases with a suspect, no prosecution yet, not yet in court. */
+  memberCasesWithoutProsecutions: investigatorCases.filter((c) => withSuspects.has(c.id) && !prosecuted.has(c.id) && c.status !== 'closed' && c.status !== 'referred_to_court'),
   /** Open cases any manager may close. */
   openCases: dataset.investigations.filter((c) => live(c) && c.status !== 'closed' && c.status !== 'referred_to_court'),
   /** The canary: a named child with a date of birth, in a case shared with the liaison's agency. */

@@ -69,6 +69,10 @@ export const PROSECUTION_STATUSES = [
 ] as const;
 export type ProsecutionStatus = (typeof PROSECUTION_STATUSES)[number];
 
+/** What a court hearing was for (the demo seed uses the same kinds). */
+export const HEARING_KINDS = ['questioning', 'detention_review', 'trial', 'verdict', 'closing_order', 'appeal_filed', 'other'] as const;
+export type HearingKind = (typeof HEARING_KINDS)[number];
+
 export const RELATIONSHIP_GROUPS = ['family', 'acquaintance', 'stranger', 'unknown'] as const;
 export type RelationshipGroup = (typeof RELATIONSHIP_GROUPS)[number];
 

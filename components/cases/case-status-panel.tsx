@@ -3,7 +3,7 @@ import type { CaseDetail } from '@/db/queries/case-read';
 import type { ActionResult } from '@/lib/actions/validated-action';
 import { can, type Viewer } from '@/lib/policy';
 import { CLOSE_REASONS } from '@/lib/vocabulary';
-import { MOVE_PERMISSION, moveTarget, REOPEN_REASONS } from '@/lib/lifecycle';
+import { closeReasonFromProsecutions, DECIDED_PROSECUTION_STATUSES, MOVE_PERMISSION, moveTarget, REOPEN_REASONS } from '@/lib/lifecycle';
 import { CaseCommand } from './case-command';
 import { Section } from './section';
 
@@ -24,7 +24,14 @@ export async function CaseStatusPanel({ found, viewer, actions }: {
   const next = moveTarget(found.status, 'advance');
   const may = (move: keyof typeof MOVE_PERMISSION) => !archived && can(viewer, MOVE_PERMISSION[move]) && moveTarget(found.status, move) !== null;
 
+  // Once every prosecution is decided, closing with the matching reason is one click away.
+  const suggested = closeReasonFromProsecutions(found.prosecutions.map((p) => p.status));
+
   const commands = [
+    may('close') && suggested && (
+      <CaseCommand key="close-suggested" action={actions.moveStatus} payload={{ ...base, move: 'close', closeReason: suggested }} testId="close-suggested"
+        label={t(`closeAs.${suggested as (typeof DECIDED_PROSECUTION_STATUSES)[number]}`)} pendingLabel={t('closing')} hint={t('closeAsHint')} />
+    ),
     may('advance') && next && (
       <CaseCommand key="advance" action={actions.moveStatus} payload={{ ...base, move: 'advance' }} testId="advance-status"
         label={t('advance', { status: tStatus(next) })} pendingLabel={t('advancing')} />

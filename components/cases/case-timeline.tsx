@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/db/queries/case-read';
 import { formatDate } from '@/lib/i18n/format';
-import { CASE_STATUSES, CLOSE_REASONS } from '@/lib/vocabulary';
+import { CASE_STATUSES, CLOSE_REASONS, HEARING_KINDS, PROSECUTION_STATUSES } from '@/lib/vocabulary';
 import { REOPEN_REASONS } from '@/lib/lifecycle';
 import { Section } from './section';
 
@@ -15,8 +15,9 @@ const VICTIM_CODE = /^V-\d{4}-\d{4}-\d+$/;
  * other value in the data, free text included, is never shown.
  */
 export async function CaseTimeline({ found }: { found: CaseDetail }) {
-  const [t, tStatus, tLife, tFields, locale] = await Promise.all([
-    getTranslations('timeline'), getTranslations('caseStatus'), getTranslations('lifecycle'), getTranslations('caseEdit.fields'), getLocale(),
+  const [t, tStatus, tLife, tFields, tPros, locale] = await Promise.all([
+    getTranslations('timeline'), getTranslations('caseStatus'), getTranslations('lifecycle'), getTranslations('caseEdit.fields'),
+    getTranslations('prosecutions'), getLocale(),
   ]);
   const time = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
 
@@ -26,8 +27,17 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
     const reason = (r: unknown) =>
       isOneOf(CLOSE_REASONS, r) ? tLife(`closeReasons.${r}`) : isOneOf(REOPEN_REASONS, r) ? tLife(`reopenReasons.${r}`) : null;
     const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '';
+    const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : '?');
+    const prosecution = (s: unknown) => (isOneOf(PROSECUTION_STATUSES, s) ? tPros(`statuses.${s}`) : '?');
+    const hearing = (k: unknown) => (isOneOf(HEARING_KINDS, k) ? tPros(`hearingKinds.${k}`) : '?');
+    const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
+    const sentence = [count(d.sentenceYears) && tPros('years', { count: count(d.sentenceYears) }), count(d.sentenceMonths) && tPros('months', { count: count(d.sentenceMonths) })]
+      .filter(Boolean).join(' ');
     switch (e.kind) {
       case 'status_changed': {
+        if (d.move === 'auto' && (d.cause === 'arrest' || d.cause === 'charge')) {
+          return t('kinds.status_changed_auto', { from: status(d.from), to: status(d.to), cause: t(`causes.${d.cause}`) });
+        }
         const why = reason(d.reason);
         return why ? t('kinds.status_changed_reason', { from: status(d.from), to: status(d.to), reason: why }) : t('kinds.status_changed', { from: status(d.from), to: status(d.to) });
       }
@@ -41,9 +51,17 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
         return t(`kinds.${e.kind}`, { name: e.userName ?? t('someone') });
       case 'suspect_arrested': case 'arrest_corrected':
         return t(`kinds.${e.kind}`, { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, locale) : '?' });
+      case 'prosecution_filed':
+        return d.status ? t('kinds.prosecution_filed_status', { status: prosecution(d.status) }) : t('kinds.prosecution_filed');
+      case 'prosecution_updated':
+        return t('kinds.prosecution_updated', { status: prosecution(d.status) });
+      case 'verdict_recorded':
+        return sentence ? t('kinds.verdict_recorded_sentence', { status: prosecution(d.status), sentence }) : t('kinds.verdict_recorded_status', { status: prosecution(d.status) });
+      case 'hearing_added': case 'hearing_updated':
+        return t(`kinds.${e.kind}`, { kind: hearing(d.hearingKind), date: date(d.heldOn) });
       case 'victim_added': case 'victim_updated': case 'victim_removed': case 'service_added': case 'service_updated':
         return t(`kinds.${e.kind}`, { code });
-      case 'case_opened': case 'prosecution_filed': case 'verdict_recorded': case 'case_archived': case 'case_restored': case 'case_updated':
+      case 'case_opened': case 'case_archived': case 'case_restored': case 'case_updated':
       case 'location_added': case 'location_updated': case 'location_removed': case 'suspect_added': case 'suspect_updated':
       case 'suspect_removed': case 'service_removed':
         return t(`kinds.${e.kind}`);

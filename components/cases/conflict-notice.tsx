@@ -7,7 +7,7 @@ import { fieldLabel } from './edit-form';
 /** What the server sends back when someone else saved first: their version and the record now. */
 export type Conflict = { version: number; current: Record<string, unknown> };
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
 
 /**
  * Shows what the other person changed: each field whose saved value now differs from the
@@ -16,8 +16,8 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export function ConflictNotice({ conflict, fields, original, yours }: {
   conflict: Conflict;
   fields: FieldSpec[];
-  original: Record<string, string>;
-  yours: Record<string, string>;
+  original: Record<string, unknown>;
+  yours: Record<string, unknown>;
 }) {
   const t = useTranslations('caseEdit');
   const shown = (f: FieldSpec, v: unknown) => {

@@ -7,23 +7,29 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/validated-action';
 import { arrestRecord, caseBasicsEdit, locationEdit, serviceEdit, suspectEdit, victimEdit } from '@/lib/validation/case-edit';
+import { hearingEdit, prosecutionEdit } from '@/lib/validation/prosecution';
 import { FieldError, inputClass, labelClass } from '@/components/ui/field';
 import { ConflictNotice, type Conflict } from './conflict-notice';
 import { useErrorText, FailureMessage } from './action-feedback';
 
-const SCHEMAS = { basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit, arrest: arrestRecord };
+const SCHEMAS = {
+  basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit,
+  arrest: arrestRecord, prosecution: prosecutionEdit, hearing: hearingEdit,
+};
 export type FormName = keyof typeof SCHEMAS;
 
 export type Option = { value: string; label: string };
 export type FieldSpec = {
   name: string;
-  type: 'text' | 'textarea' | 'date' | 'number' | 'select';
+  /** 'checkboxes': a group of options, any number ticked; its value is the array of ticked values. */
+  type: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
   options?: Option[];
   required?: boolean;
   /** Spans the whole row of the grid. */
   wide?: boolean;
 };
-type Values = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+type Values = FormValues;
 
 /**
  * One edit form of the case page: closed behind its button until asked for, validated in
@@ -137,6 +143,22 @@ function OpenForm({ form, fields, values, target, action, onClose }: Parameters<
             className: inputClass,
             ...register(f.name),
           };
+          if (f.type === 'checkboxes') {
+            return (
+              <fieldset key={f.name} id={id(f.name)} aria-describedby={message ? `${id(f.name)}-error` : undefined} className="sm:col-span-2">
+                <legend className={labelClass}>{fieldLabel(t, f.name)}</legend>
+                <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
+                  {f.options?.map((o) => (
+                    <label key={o.value} className="flex items-start gap-2 text-sm">
+                      <input type="checkbox" value={o.value} aria-invalid={Boolean(message)} className="mt-1" {...register(f.name)} />
+                      <span>{o.label}</span>
+                    </label>
+                  ))}
+                </div>
+                <FieldError id={`${id(f.name)}-error`} message={message ? errorText(message) : undefined} />
+              </fieldset>
+            );
+          }
           return (
             <div key={f.name} className={f.wide || f.type === 'textarea' ? 'sm:col-span-2' : undefined}>
               <label htmlFor={id(f.name)} className={labelClass}>{fieldLabel(t, f.name)}</label>

@@ -2,16 +2,16 @@ import 'server-only';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../client';
-import { offenceLocations, suspects, victims, victimServices } from '../schema';
+import { offenceLocations, prosecutions, suspects, victims, victimServices } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { changedFields, parentCaseEditableBy, touchCase, type ConflictDetail } from './case-write';
 
 /** The records that hang off a case: each has an id, its case, a version and archive columns. */
-export type ChildTable = typeof offenceLocations | typeof suspects | typeof victims | typeof victimServices;
+export type ChildTable = typeof offenceLocations | typeof suspects | typeof victims | typeof victimServices | typeof prosecutions;
 
 // A union of tables defeats drizzle's per-table typing of select/update; these helpers only
-// touch the columns all four share, so the casts below are safe.
+// touch the columns they all share, so the casts below are safe.
 type AnyTable = typeof suspects;
 const asAny = (table: ChildTable) => table as unknown as AnyTable;
 

@@ -12,6 +12,7 @@ import {
 import { can, caseScope, type Viewer } from '@/lib/policy';
 import { NotFoundError } from '@/lib/errors';
 import { SUSPECT_FORM_COLUMNS } from './case-suspects';
+import { readProsecutions } from './case-prosecutions-read';
 
 /** Timeline entries shown on a case page, newest first. */
 export const TIMELINE_LIMIT = 200;
@@ -38,13 +39,14 @@ export async function getCase(viewer: Viewer, id: string, ip: string | null) {
       await readVictims(tx, id, withIdentity),
       timelineVisibleTo(viewer, await readTimeline(tx, id)),
     ];
+    const prosecutionRows = await readProsecutions(tx, id);
     await writeAudit(tx, viewer, { action: 'case.view', outcome: 'allowed', entityType: 'investigation', entityId: id, investigationId: id, ip });
     if (withIdentity) {
       for (const v of victimRows) {
         await writeAudit(tx, viewer, { action: 'victim.view_identity', outcome: 'allowed', entityType: 'victim', entityId: v.id, investigationId: id, ip });
       }
     }
-    return { ...overview, ...people, locations, suspects: suspectRows, victims: victimRows, timeline, identityShown: withIdentity };
+    return { ...overview, ...people, locations, suspects: suspectRows, victims: victimRows, prosecutions: prosecutionRows, timeline, identityShown: withIdentity };
   });
   if (!found) {
     // After the read's transaction: the embedded database has one connection, and a denial

@@ -5,16 +5,17 @@ import { REOPEN_REASONS, STATUS_MOVES } from '@/lib/lifecycle';
 // One schema per edit form on the case page, used by react-hook-form in the browser and
 // parsed again in the server action. Field names are the DB columns' camelCase, so the
 // "open a case" form's sub-schemas can later be shared. Messages are keys under
-// caseEdit.errors, translated by the form.
+// caseEdit.errors, translated by the form. The building blocks are exported for the
+// other case-page forms (lib/validation/prosecution.ts).
 
-const E = (key: string) => ({ error: `caseEdit.errors.${key}` });
+export const E = (key: string) => ({ error: `caseEdit.errors.${key}` });
 
 /** Today in Cambodia (UTC+7, no daylight saving), as YYYY-MM-DD. */
 export function todayInCambodia(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-const isRealDate = (s: string) => {
+export const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
@@ -26,37 +27,37 @@ const dateValue = z
   .refine((s) => s >= '1990-01-01', E('tooEarly'))
   .refine((s) => s <= todayInCambodia(), E('future'));
 
-const empty = (v: unknown) => v === '' || v === null || v === undefined;
+export const empty = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** A date input: required. */
-const requiredDate = z.preprocess((v) => (empty(v) ? undefined : v), z.string(E('required')).pipe(dateValue));
+export const requiredDate = z.preprocess((v) => (empty(v) ? undefined : v), z.string(E('required')).pipe(dateValue));
 /** A date input that may be left blank (stored as null). */
-const optionalDate = z.preprocess((v) => (empty(v) ? null : v), dateValue.nullable());
+export const optionalDate = z.preprocess((v) => (empty(v) ? null : v), dateValue.nullable());
 
-const requiredText = (max: number) => z.string(E('required')).trim().min(1, E('required')).max(max, E('tooLong'));
-const optionalText = (max: number) =>
+export const requiredText = (max: number) => z.string(E('required')).trim().min(1, E('required')).max(max, E('tooLong'));
+export const optionalText = (max: number) =>
   z.preprocess((v) => (empty(v) ? null : typeof v === 'string' ? v.trim() || null : v), z.string(E('invalid')).max(max, E('tooLong')).nullable());
 
-const optionalInt = (min: number, max: number, key: string) =>
+export const optionalInt = (min: number, max: number, key: string) =>
   z.preprocess((v) => (empty(v) ? null : typeof v === 'string' ? Number(v) : v), z.number(E(key)).int(E(key)).min(min, E(key)).max(max, E(key)).nullable());
 const requiredInt = (min: number, max: number, key: string) =>
   z.preprocess((v) => (empty(v) ? undefined : typeof v === 'string' ? Number(v) : v), z.number(E(key)).int(E(key)).min(min, E(key)).max(max, E(key)));
 
-const code = z.string(E('required')).trim().min(1, E('required')).max(60, E('invalid'));
-const uuid = z.uuid(E('invalid'));
+export const code = z.string(E('required')).trim().min(1, E('required')).max(60, E('invalid'));
+export const uuid = z.uuid(E('invalid'));
 const optionalUuid = z.preprocess((v) => (empty(v) ? null : v), uuid.nullable());
 /** The version of the record the form was loaded with. */
 const version = z.coerce.number(E('invalid')).int(E('invalid')).min(1, E('invalid'));
 
-const afterStart = (start: string | null | undefined, end: string | null | undefined) => !start || !end || end >= start;
+export const afterStart = (start: string | null | undefined, end: string | null | undefined) => !start || !end || end >= start;
 
 /** Which record an edit form changes: a new one (no id) or an existing one at a version. */
-const target = {
+export const target = {
   caseId: uuid,
   id: optionalUuid.optional(),
   version: z.preprocess((v) => (empty(v) ? null : v), version.nullable()).optional(),
 };
-const targetConsistent = (v: { id?: string | null; version?: number | null }) => Boolean(v.id) === Boolean(v.version);
+export const targetConsistent = (v: { id?: string | null; version?: number | null }) => Boolean(v.id) === Boolean(v.version);
 
 export const caseBasicsEdit = z
   .object({

@@ -18,6 +18,8 @@ import { agencyShareChange, leadSet, liaisonShareChange, teamMemberChange } from
 import {
   addTeamMember, removeTeamMember, setLead, shareWithAgency, shareWithLiaison, withdrawAgencyShare, withdrawLiaisonShare,
 } from '@/db/queries/case-team';
+import { hearingEdit, prosecutionEdit } from '@/lib/validation/prosecution';
+import { saveHearing, saveProsecution } from '@/db/queries/case-prosecutions';
 
 // Thin: parse (validatedAction), call the data layer, which checks role, scope and version
 // inside its own transaction. The page refreshes itself after a successful save.
@@ -42,3 +44,5 @@ export const shareAgencyAction = validatedAction(agencyShareChange, async (viewe
 export const withdrawAgencyAction = validatedAction(agencyShareChange, async (viewer, input) => withdrawAgencyShare(viewer, input, await ip()));
 export const shareLiaisonAction = validatedAction(liaisonShareChange, async (viewer, input) => shareWithLiaison(viewer, input, await ip()));
 export const withdrawLiaisonAction = validatedAction(liaisonShareChange, async (viewer, input) => withdrawLiaisonShare(viewer, input, await ip()));
+export const saveProsecutionAction = validatedAction(prosecutionEdit, async (viewer, input) => saveProsecution(viewer, input, await ip()));
+export const saveHearingAction = validatedAction(hearingEdit, async (viewer, input) => saveHearing(viewer, input, await ip()));

@@ -21,12 +21,14 @@ import { getTeamOptions } from '@/db/queries/case-team-options';
 import {
   addMemberAction, removeMemberAction, setLeadAction, shareAgencyAction, shareLiaisonAction, withdrawAgencyAction, withdrawLiaisonAction,
 } from './actions';
+import { CaseProsecutions } from '@/components/cases/case-prosecutions';
 import { enumOptions } from '@/components/cases/field-specs';
 import type { CaseEditing, CaseRecording } from '@/components/cases/editing';
 import {
   archiveCaseAction, moveStatusAction, recordArrestAction, removeChildAction, restoreCaseAction, saveLocationAction, saveServiceAction,
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
+import { saveHearingAction, saveProsecutionAction } from './actions';
 
 const TEAM_ACTIONS: TeamControls['actions'] = {
   setLead: setLeadAction, addMember: addMemberAction, removeMember: removeMemberAction, shareAgency: shareAgencyAction,
@@ -75,6 +77,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       options: await getRecordingOptions(viewer, isLocale(locale) ? locale : 'en'),
       actions: { recordArrest: recordArrestAction },
     };
+    if (can(viewer, 'cases:record-prosecution')) {
+      recording.actions.saveProsecution = saveProsecutionAction;
+      recording.actions.saveHearing = saveHearingAction;
+    }
   }
 
   // Team and sharing controls: managers, on a live case.
@@ -103,6 +109,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <CaseStatusPanel found={found} viewer={viewer} actions={{ moveStatus: moveStatusAction, archive: archiveCaseAction, restore: restoreCaseAction }} />
       <CaseLocations found={found} editing={editing} />
       <CaseSuspects found={found} editing={editing} recording={recording} />
+      <CaseProsecutions found={found} recording={recording} />
       <CaseVictims found={found} editing={editing} />
       <CaseTimeline found={found} />
     </article>
