@@ -5,6 +5,8 @@ import type { Viewer } from '@/lib/policy';
 import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { arrestRecord } from '@/lib/validation/case-edit';
 import { recordArrest } from './case-arrests';
+import { saveSuspect } from './case-suspects';
+import { suspectEdit } from '@/lib/validation/case-edit';
 
 const testDb = useTestDatabase();
 let v: Record<DemoRole, Viewer>;
@@ -98,6 +100,21 @@ describe('recording an arrest', () => {
       `select kind, data from case_events where investigation_id = $1 order by id desc limit 1`, [p.caseId]);
     expect(e!.kind).toBe('arrest_corrected');
     expect(e!.data.fields).toContain('arrestPlace');
+  });
+});
+
+describe('an arrest entered in the full suspect form', () => {
+  it('[investigator] adding an arrested suspect carries the case to suspect_arrested as well', async () => {
+    const p = await take(`${MEMBER} and i.status in ('under_investigation', 'suspect_identified') and (i.offence_from is null or i.offence_from <= date '2023-02-02')`, false);
+    const [relationship] = await testDb.query<{ code: string }>(`select code from relationships where active limit 1`);
+    await saveSuspect(v.investigator, suspectEdit.parse({
+      caseId: p.caseId, sex: 'male', relationship: relationship!.code, status: 'arrested', arrestedOn: '2023-02-02',
+    }), ip);
+    const [c] = await testDb.query<{ status: string }>(`select status from investigations where id = $1`, [p.caseId]);
+    expect(c!.status).toBe('suspect_arrested');
+    const [e] = await testDb.query<{ data: Record<string, unknown> }>(
+      `select data from case_events where investigation_id = $1 and kind = 'status_changed' order by id desc limit 1`, [p.caseId]);
+    expect(e!.data).toMatchObject({ to: 'suspect_arrested', move: 'auto', cause: 'arrest' });
   });
 });
 

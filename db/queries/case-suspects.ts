@@ -5,6 +5,7 @@ import type { Viewer } from '@/lib/policy';
 import type { SuspectEdit } from '@/lib/validation/case-edit';
 import { assertNotBeforeOffencePeriod, caseWrite } from './case-write';
 import { insertChild, updateChild } from './case-children';
+import { autoAdvanceCase } from './case-lifecycle';
 
 export const SUSPECT_FORM_COLUMNS = {
   fullName: suspects.fullName,
@@ -30,11 +31,13 @@ export async function saveSuspect(viewer: Viewer, input: SuspectEdit, ip: string
       const saved = await updateChild(tx, viewer, suspects, { caseId, id, version }, fields, SUSPECT_FORM_COLUMNS);
       await assertNotBeforeOffencePeriod(tx, caseId, { arrestedOn: fields.arrestedOn });
       await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { suspectId: id, fields: saved.changed, ...facts }, entityType: 'suspect', entityId: id, ip });
+      if (fields.status === 'arrested' && saved.before.status !== 'arrested') await autoAdvanceCase(tx, viewer, caseId, 'suspect_arrested', 'arrest', ip);
       return { id, version: saved.version, caseVersion: saved.caseVersion };
     }
     const added = await insertChild(tx, viewer, suspects, caseId, fields);
     await assertNotBeforeOffencePeriod(tx, caseId, { arrestedOn: fields.arrestedOn });
     await recordCaseChange(tx, viewer, { investigationId: caseId, kind, data: { suspectId: added.id, ...facts }, entityType: 'suspect', entityId: added.id, ip });
+    if (fields.status === 'arrested') await autoAdvanceCase(tx, viewer, caseId, 'suspect_arrested', 'arrest', ip);
     return added;
   });
 }
