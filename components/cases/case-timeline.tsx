@@ -25,7 +25,8 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
     const status = (s: unknown) => (isOneOf(CASE_STATUSES, s) ? tStatus(s) : '?');
     const reason = (r: unknown) =>
       isOneOf(CLOSE_REASONS, r) ? tLife(`closeReasons.${r}`) : isOneOf(REOPEN_REASONS, r) ? tLife(`reopenReasons.${r}`) : null;
-    const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '';
+    // No code for those who see children only as counts (the read leaves it out for them).
+    const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '—';
     switch (e.kind) {
       case 'status_changed': {
         const why = reason(d.reason);
