@@ -71,13 +71,16 @@ describe('getCase: the case page', () => {
       `select i.id, (select count(*)::int from victims x where x.investigation_id = i.id and x.archived_at is null) as n
          from investigations i join investigation_members m on m.investigation_id = i.id and m.user_id = $1
         where i.archived_at is null order by i.reference desc limit 1`, [v.investigator.userId]);
-    const before = await testDb.query(`select 1 from case_last_seen where user_id = $1 and investigation_id = $2 and seen_at > now() - interval '1 minute'`, [v.investigator.userId, c!.id]);
-    expect(before).toHaveLength(0);
+    // Someone else's change a moment ago: the case is seen up to that change once opened.
+    await testDb.query(`insert into case_events (investigation_id, actor_id, kind) values ($1, $2, 'case_updated')`, [c!.id, v.manager.userId]);
+    const seen = () => testDb.query<{ seen: boolean }>(
+      `select ls.seen_at = (select max(at) from case_events where investigation_id = $2) as seen
+         from case_last_seen ls where ls.user_id = $1 and ls.investigation_id = $2`, [v.investigator.userId, c!.id]);
+    expect((await seen())[0]?.seen ?? false).toBe(false);
     const found = await getCase(v.investigator, c!.id, null);
     expect(found.victimCounts).toBeNull();
     expect(found.victims.length).toBe(c!.n);
-    const after = await testDb.query(`select 1 from case_last_seen where user_id = $1 and investigation_id = $2 and seen_at > now() - interval '1 minute'`, [v.investigator.userId, c!.id]);
-    expect(after).toHaveLength(1);
+    expect(await seen()).toEqual([{ seen: true }]);
   });
 
   it('[investigator] member reads the identity, and each victim read is audited', async () => {

@@ -155,12 +155,20 @@ function readSuspects(tx: Tx, id: string) {
     .orderBy(asc(suspects.createdAt), asc(suspects.id));
 }
 
-/** Upserts when this viewer last opened the case. */
+/**
+ * Records that this viewer has seen the case up to its latest event. That event's time
+ * rather than now(): a change whose transaction began before this read but commits after
+ * it carries an earlier time, and must still count as new.
+ */
 async function markSeen(tx: Tx, viewer: Viewer, id: string) {
+  const latest = sql`coalesce((select max(e.at) from ${caseEvents} e where e.investigation_id = ${id}), now())`;
   await tx
     .insert(caseLastSeen)
-    .values({ userId: viewer.userId, investigationId: id, seenAt: sql`now()` })
-    .onConflictDoUpdate({ target: [caseLastSeen.userId, caseLastSeen.investigationId], set: { seenAt: sql`now()` } });
+    .values({ userId: viewer.userId, investigationId: id, seenAt: latest })
+    .onConflictDoUpdate({
+      target: [caseLastSeen.userId, caseLastSeen.investigationId],
+      set: { seenAt: sql`greatest(${caseLastSeen.seenAt}, excluded.seen_at)` },
+    });
 }
 
 /** Victim rows with their identity and services: only for viewers allowed the identity. */
