@@ -57,7 +57,7 @@ export async function SharedCases({ rows, total, page, pages }: Props) {
       )}
       {pages > 1 && (
         <nav aria-label={t('pagination')} className="flex flex-wrap items-center gap-3">
-          {page > 1 && <Link href={page === 2 ? '/home' : `/home?page=${page - 1}`} className={linkClass} rel="prev">{t('prev')}</Link>}
+          {page > 1 && <Link href={page === 2 ? '/home' : `/home?page=${Math.min(page - 1, pages)}`} className={linkClass} rel="prev">{t('prev')}</Link>}
           <span className="text-sm text-slate-700">{t('pageOf', { page: Math.min(page, pages), pages })}</span>
           {page < pages && <Link href={`/home?page=${page + 1}`} className={linkClass} rel="next">{t('next')}</Link>}
         </nav>
