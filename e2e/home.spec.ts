@@ -1,7 +1,10 @@
 import { test, expect } from './fixtures';
 import { demoFacts } from './demo-facts';
+import { caseFacts } from './case-facts';
 
 const NOT_SHARED = 'No case with that reference is shared with you.';
+/** A case of the demo investigator's, shared with the liaison's agency, that no other spec edits. */
+const sharedMemberCase = caseFacts.memberCasesWithSuspects.filter((c) => demoFacts.liaisonCaseRefs.has(c.reference)).at(-1)!;
 
 test.describe('the home page', () => {
   test('[liaison] lands on the home after sign-in and sees their shared cases with status', async ({ freshSession }) => {
@@ -54,5 +57,40 @@ test.describe('the home page', () => {
   test('[admin] the home answers 403', async ({ admin }) => {
     const response = await admin.goto('/home');
     expect(response?.status()).toBe(403);
+  });
+
+  test("[manager] edits a case; the lead's team sees it in their updates and the liaison sees it marked, until each opens it", async ({ manager, investigator, liaison }) => {
+    test.slow();
+    const c = sharedMemberCase;
+    await manager.goto(`/cases/${c.id}`);
+    const suspect = manager.getByTestId('suspect').first();
+    await suspect.getByRole('button', { name: /^Edit / }).click();
+    await suspect.getByLabel('Alias').fill(`Home alias ${Date.now() % 100000}`);
+    await suspect.getByRole('button', { name: 'Save' }).click();
+    await expect(manager.getByTestId('timeline').locator('li').first()).toContainText('Suspect changed');
+
+    await investigator.goto('/home');
+    const update = investigator.getByTestId('updates').getByRole('row').filter({ hasText: c.reference });
+    await expect(update).toContainText('1 change: Suspects changed');
+    await expect(update).toContainText('by Mao Chenda');
+
+    await liaison.goto('/home');
+    // Updated cases come first; other specs running beside this one may have changed some too.
+    const rows = liaison.getByTestId('shared-cases').locator('tbody tr');
+    const first = rows.filter({ hasText: c.reference });
+    await expect(first).toContainText('Updated');
+    const marks = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-updated') === 'true'));
+    expect(marks).toEqual([...marks].sort((a, b) => Number(b) - Number(a)));
+
+    await update.getByRole('link', { name: c.reference }).click();
+    await expect(investigator).toHaveURL(new RegExp(`/cases/${c.id}$`));
+    await investigator.goto('/home');
+    await expect(investigator.getByTestId('updates-count')).toBeVisible();
+    await expect(investigator.getByRole('row').filter({ hasText: c.reference })).toHaveCount(0);
+
+    await first.getByRole('link', { name: c.reference }).click();
+    await expect(liaison).toHaveURL(new RegExp(`/cases/${c.id}$`));
+    await liaison.goto('/home');
+    await expect(liaison.getByTestId('shared-cases').locator('tbody tr').filter({ hasText: c.reference }).filter({ hasText: 'Updated' })).toHaveCount(0);
   });
 });
