@@ -218,7 +218,7 @@ async function readTimeline(tx: Tx, id: string, withIdentity: boolean) {
   // the timeline either: the data of those events stays in the database.
   const data = withIdentity
     ? caseEvents.data
-    : sql<Record<string, unknown>>`case when ${caseEvents.kind} like 'victim\_%' or ${caseEvents.kind} like 'service\_%' then '{}'::jsonb
+    : sql<Record<string, unknown>>`case when starts_with(${caseEvents.kind}, 'victim_') or starts_with(${caseEvents.kind}, 'service_') then '{}'::jsonb
         else ${caseEvents.data} - array['victimId', 'victimIds', 'serviceId', 'code']::text[] end`;
   return tx
     .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data, actorName: users.name, agencyName })
