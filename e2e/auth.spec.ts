@@ -1,16 +1,16 @@
 import { test, expect, submitLogin, personas, DEMO_PASSWORD, roles } from './fixtures';
 
 const NAV_BY_ROLE = {
-  investigator: ['Cases'],
-  manager: ['Cases'],
-  liaison: ['Cases'],
+  investigator: ['Home', 'Cases'],
+  manager: ['Home', 'Cases'],
+  liaison: ['Home', 'Cases'],
   admin: ['People'],
 } as const;
-const ALL_NAV = ['Cases', 'People'];
+const ALL_NAV = ['Home', 'Cases', 'People'];
 
 test.describe('signing in', () => {
   test('[anonymous] is sent to /login from any signed-in page', async ({ anonymous: page }) => {
-    for (const path of ['/', '/cases', '/cases/00000000-0000-4000-8000-000000000000', '/admin/users']) {
+    for (const path of ['/', '/home', '/cases', '/cases/00000000-0000-4000-8000-000000000000', '/admin/users']) {
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/login(\?|$)/);
       await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -36,11 +36,12 @@ test.describe('the case page', () => {
     await expect(page.getByTestId('victim')).toHaveCount(victims);
   });
 
-  test('[liaison] a shared case carries no victim name or date of birth in its HTML or RSC payload', async ({ liaison: page }) => {
+  test('[liaison] a shared case shows children as counts only: no victim name, date of birth or code in its HTML or RSC payload', async ({ liaison: page }) => {
     const { caseId, code, fullName, dateOfBirth, reference } = caseFacts.canary;
     const url = `/cases/${caseId}`;
     await page.goto(url);
-    await expect(page.getByText(code)).toBeVisible();
+    await expect(page.getByRole('table', { name: /Children in this case by sex and age band/ })).toBeVisible();
+    await expect(page.getByText(code)).toHaveCount(0);
     await expect(page.getByText(fullName)).toHaveCount(0);
     // No edit controls for the case's records; liaison officers only record arrests, prosecutions and hearings.
     await expect(page.getByRole('button', { name: /^(Edit(?! the hearing)|Remove|Add(?! a (prosecution|hearing))|Close|Archive)/ })).toHaveCount(0);
@@ -51,11 +52,13 @@ test.describe('the case page', () => {
     expect(htmlText, 'the page did render the case').toContain(reference);
     expect(htmlText).not.toContain(fullName);
     expect(htmlText).not.toContain(dateOfBirth);
+    expect(htmlText).not.toContain(code);
 
     const rsc = await page.request.get(url, { headers: { RSC: '1' } });
     expect(rsc.status()).toBe(200);
     const rscText = await rsc.text();
-    expect(rscText, 'the payload did carry the case').toContain(code);
+    expect(rscText, 'the payload did carry the case').toContain(reference);
+    expect(rscText).not.toContain(code);
     expect(rscText).not.toContain(fullName);
     expect(rscText).not.toContain(dateOfBirth);
   });

@@ -29,7 +29,7 @@ export type { Role };
 export const roles = ['investigator', 'manager', 'liaison', 'admin'] as const satisfies readonly Role[];
 
 export { DEMO_PASSWORD };
-const homes = { investigator: '/cases', manager: '/cases', liaison: '/cases', admin: '/admin/users' } as const;
+const homes = { investigator: '/home', manager: '/home', liaison: '/home', admin: '/admin/users' } as const;
 /** The demo accounts the e2e database is seeded with (db/seed), and where each lands after sign-in. */
 export const personas = {
   investigator: { ...DEMO_ACCOUNTS.investigator, home: homes.investigator },

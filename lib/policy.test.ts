@@ -82,6 +82,6 @@ describe('case scope', () => {
 
   it('sends administrators to people and everyone else to cases', () => {
     expect(homePath('admin')).toBe('/admin/users');
-    for (const role of ['investigator', 'liaison', 'manager'] as const) expect(homePath(role)).toBe('/cases');
+    for (const role of ['investigator', 'liaison', 'manager'] as const) expect(homePath(role)).toBe('/home');
   });
 });

@@ -65,7 +65,7 @@ export function caseScope(viewer: Pick<Viewer, 'role'> | null): CaseScope {
   return viewer ? CASE_SCOPE[viewer.role] : 'none';
 }
 
-/** Where each role lands after signing in. */
+/** Where each role lands after signing in: their home page (updates, shared cases), or the people page. */
 export function homePath(role: Role): string {
-  return role === 'admin' ? '/admin/users' : '/cases';
+  return role === 'admin' ? '/admin/users' : '/home';
 }

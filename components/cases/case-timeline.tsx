@@ -26,7 +26,8 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
     const status = (s: unknown) => (isOneOf(CASE_STATUSES, s) ? tStatus(s) : '?');
     const reason = (r: unknown) =>
       isOneOf(CLOSE_REASONS, r) ? tLife(`closeReasons.${r}`) : isOneOf(REOPEN_REASONS, r) ? tLife(`reopenReasons.${r}`) : null;
-    const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '';
+    // No code for those who see children only as counts (the read leaves it out for them).
+    const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '—';
     const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : '?');
     const prosecution = (s: unknown) => (isOneOf(PROSECUTION_STATUSES, s) ? tPros(`statuses.${s}`) : '?');
     const hearing = (k: unknown) => (isOneOf(HEARING_KINDS, k) ? tPros(`hearingKinds.${k}`) : '?');

@@ -6,10 +6,12 @@ import { EditForm } from './edit-form';
 import { RecordControls } from './record-controls';
 import { formValues, serviceFields, victimFields } from './field-specs';
 import type { CaseEditing } from './editing';
+import { VictimCountsTable } from './victim-counts-table';
 
 /**
- * The children of a case, by pseudonymous code. Their identity is rendered only when the
- * read returned it, which it does only for roles allowed it (db/queries/case-read.ts).
+ * The children of a case, by pseudonymous code, with their identity and services: only for
+ * roles allowed the identity. Others get counts by sex and age band, which is all the read
+ * returns to them (db/queries/case-read.ts).
  */
 export async function CaseVictims({ found, editing }: { found: CaseDetail; editing: CaseEditing | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('case'), getTranslations('caseEdit'), getLocale()]);
@@ -26,7 +28,9 @@ export async function CaseVictims({ found, editing }: { found: CaseDetail; editi
       )}
     >
       {!found.identityShown && <p className="mb-2 text-sm text-slate-600">{t('identityHidden')}</p>}
-      {found.victims.length === 0 ? (
+      {found.victimCounts ? (
+        found.victimCounts.length === 0 ? <p className="text-slate-600">{t('noVictims')}</p> : <VictimCountsTable counts={found.victimCounts} />
+      ) : found.victims.length === 0 ? (
         <p className="text-slate-600">{t('noVictims')}</p>
       ) : (
         <ul className="space-y-3">

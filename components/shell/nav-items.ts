@@ -2,6 +2,7 @@ import type { Permission } from '@/lib/policy';
 
 /** The shell's navigation: each entry shows only to roles holding its permission. */
 export const NAV_ITEMS = [
+  { href: '/home', label: 'home', permission: 'cases:list' },
   { href: '/cases', label: 'cases', permission: 'cases:list' },
   { href: '/dashboard', label: 'dashboard', permission: 'dashboard:read' },
   { href: '/admin/users', label: 'people', permission: 'users:manage' },

@@ -6,13 +6,14 @@ import { getDb, type Tx } from '../client';
 import { writeAudit } from '../audit';
 import { archivedVisibleTo, authorize, caseIdRef, caseVisibleTo } from '../scope';
 import {
-  agencies, caseEvents, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes,
+  agencies, caseEvents, caseLastSeen, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes,
   placeTypes, provinces, relationships, serviceTypes, suspects, users, victims, victimServices,
 } from '../schema';
 import { can, caseScope, type Viewer } from '@/lib/policy';
 import { NotFoundError } from '@/lib/errors';
 import { SUSPECT_FORM_COLUMNS } from './case-suspects';
 import { readProsecutions } from './case-prosecutions-read';
+import { readVictimCounts } from './victim-counts';
 
 /** Timeline entries shown on a case page, newest first. */
 export const TIMELINE_LIMIT = 200;
@@ -24,7 +25,9 @@ export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
  * nonexistent look the same (404). The view is audited in the same transaction as the
  * read, and so is each victim whose identity was read. A victim's identity (name, date of
  * birth, contact, notes) is selected only for viewers allowed it, so for anyone else it is
- * never in memory, let alone in a response.
+ * never in memory, let alone in a response; those others (liaison officers) get counts by
+ * sex and age band instead of victim rows. Opening the case records when this viewer last
+ * saw it (the "updated since" marker of the home page).
  */
 export async function getCase(viewer: Viewer, id: string, ip: string | null) {
   await authorize(viewer, 'cases:read', { action: 'case.view', entityType: 'investigation', entityId: id, ip });
@@ -32,21 +35,23 @@ export async function getCase(viewer: Viewer, id: string, ip: string | null) {
     const overview = await readOverview(tx, viewer, id);
     if (!overview) return null;
     const withIdentity = can(viewer, 'victims:read-identity');
-    const [people, locations, suspectRows, victimRows, timeline] = [
+    const [people, locations, suspectRows, victimRows, victimCounts, timeline] = [
       teamVisibleTo(viewer, await readPeople(tx, id)),
       await readLocations(tx, id),
       await readSuspects(tx, id),
-      await readVictims(tx, id, withIdentity),
-      timelineVisibleTo(viewer, await readTimeline(tx, id)),
+      withIdentity ? await readVictims(tx, id) : [],
+      withIdentity ? null : await readVictimCounts(tx, id),
+      timelineVisibleTo(viewer, await readTimeline(tx, id, withIdentity)),
     ];
     const prosecutionRows = await readProsecutions(tx, id);
+    await markSeen(tx, viewer, id);
     await writeAudit(tx, viewer, { action: 'case.view', outcome: 'allowed', entityType: 'investigation', entityId: id, investigationId: id, ip });
     if (withIdentity) {
       for (const v of victimRows) {
         await writeAudit(tx, viewer, { action: 'victim.view_identity', outcome: 'allowed', entityType: 'victim', entityId: v.id, investigationId: id, ip });
       }
     }
-    return { ...overview, ...people, locations, suspects: suspectRows, victims: victimRows, prosecutions: prosecutionRows, timeline, identityShown: withIdentity };
+    return { ...overview, ...people, locations, suspects: suspectRows, victims: victimRows, victimCounts, prosecutions: prosecutionRows, timeline, identityShown: withIdentity };
   });
   if (!found) {
     // After the read's transaction: the embedded database has one connection, and a denial
@@ -172,7 +177,24 @@ function readSuspects(tx: Tx, id: string) {
     .orderBy(asc(suspects.createdAt), asc(suspects.id));
 }
 
-async function readVictims(tx: Tx, id: string, withIdentity: boolean) {
+/**
+ * Records that this viewer has seen the case up to its latest event. That event's time
+ * rather than now(): a change whose transaction began before this read but commits after
+ * it carries an earlier time, and must still count as new.
+ */
+async function markSeen(tx: Tx, viewer: Viewer, id: string) {
+  const latest = sql`coalesce((select max(e.at) from ${caseEvents} e where e.investigation_id = ${id}), now())`;
+  await tx
+    .insert(caseLastSeen)
+    .values({ userId: viewer.userId, investigationId: id, seenAt: latest })
+    .onConflictDoUpdate({
+      target: [caseLastSeen.userId, caseLastSeen.investigationId],
+      set: { seenAt: sql`greatest(${caseLastSeen.seenAt}, excluded.seen_at)` },
+    });
+}
+
+/** Victim rows with their identity and services: only for viewers allowed the identity. */
+async function readVictims(tx: Tx, id: string) {
   const base = {
     id: victims.id,
     version: victims.version,
@@ -182,14 +204,10 @@ async function readVictims(tx: Tx, id: string, withIdentity: boolean) {
     nationality: victims.nationality,
   };
   const where = and(eq(victims.investigationId, id), isNull(victims.archivedAt));
-  const order = [asc(victims.code)];
-  // Two separate selects, so the identity columns are not even in the statement for others.
-  const rows: (VictimBase & { identity?: VictimIdentity })[] = withIdentity
-    ? (await tx
-        .select({ ...base, fullName: victims.fullName, dateOfBirth: victims.dateOfBirth, contact: victims.contact, notes: victims.notes })
-        .from(victims).where(where).orderBy(...order))
-        .map(({ fullName, dateOfBirth, contact, notes, ...rest }) => ({ ...rest, identity: { fullName, dateOfBirth, contact, notes } }))
-    : await tx.select(base).from(victims).where(where).orderBy(...order);
+  const rows: (VictimBase & { identity?: VictimIdentity })[] = (await tx
+    .select({ ...base, fullName: victims.fullName, dateOfBirth: victims.dateOfBirth, contact: victims.contact, notes: victims.notes })
+    .from(victims).where(where).orderBy(asc(victims.code)))
+    .map(({ fullName, dateOfBirth, contact, notes, ...rest }) => ({ ...rest, identity: { fullName, dateOfBirth, contact, notes } }));
 
   const services = rows.length === 0 ? [] : await tx
     .select({
@@ -214,13 +232,19 @@ async function readVictims(tx: Tx, id: string, withIdentity: boolean) {
 type VictimBase = { id: string; version: number; code: string; sex: 'female' | 'male' | 'unknown'; ageAtOffence: number; nationality: string | null };
 export type VictimIdentity = { fullName: string | null; dateOfBirth: string | null; contact: string | null; notes: string | null };
 
-async function readTimeline(tx: Tx, id: string) {
+async function readTimeline(tx: Tx, id: string, withIdentity: boolean) {
   // Names for the ids in event data, resolved here so the page renders codes and names of
   // agencies only: the timeline never carries a victim's identity.
   const agencyName = sql<string | null>`(select a.name from ${agencies} a where a.id::text = ${caseEvents.data}->>'agencyId')`;
+  // Those who see only counts of the children don't get their ids, codes or services from
+  // the timeline either: the data of those events stays in the database.
+  const data = withIdentity
+    ? caseEvents.data
+    : sql<Record<string, unknown>>`case when starts_with(${caseEvents.kind}, 'victim_') or starts_with(${caseEvents.kind}, 'service_') then '{}'::jsonb
+        else ${caseEvents.data} - array['victimId', 'victimIds', 'serviceId', 'code']::text[] end`;
   const userName = sql<string | null>`(select u.name from ${users} u where u.id::text = ${caseEvents.data}->>'userId')`;
   return tx
-    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data: caseEvents.data, actorName: users.name, agencyName, userName })
+    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data, actorName: users.name, agencyName, userName })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.investigationId, id))

@@ -2,6 +2,7 @@ import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from '../../lib/voca
 import { buildYear } from './cases';
 import { CaseNumbers } from './court';
 import { at } from './dates';
+import { lastSeenRows } from './last-seen';
 import { AGENCIES, DEMO_ACCOUNTS, STAFF, type DemoAccountKey } from './organisation';
 import { apportion, Rng, stableUuid } from './random';
 import type { DemoDataset, ExpenditureRow, InvestigationRow } from './types';
@@ -60,11 +61,13 @@ export function buildDemoDataset(): DemoDataset {
     prosecutionCharges: [],
     hearings: [],
     caseEvents: [],
+    lastSeen: [],
     expenditures: [],
   };
   const ctx = { rng, out, caseNumbers: new CaseNumbers() };
   for (const plan of YEAR_PLANS) buildYear(ctx, plan);
   out.expenditures = expenditures(rng);
+  out.lastSeen = lastSeenRows(out.members, out.shares, out.caseEvents);
   return out;
 }
 

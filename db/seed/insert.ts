@@ -102,6 +102,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<void> {
     await insertAll(tx, schema.prosecutionCharges, dataset.prosecutionCharges);
     await insertAll(tx, schema.hearings, dataset.hearings);
     await insertAll(tx, schema.caseEvents, dataset.caseEvents);
+    await insertAll(tx, schema.caseLastSeen, dataset.lastSeen);
     await insertAll(tx, schema.expenditures, dataset.expenditures);
   });
   // Fresh planner statistics: the embedded database has no autovacuum to gather them.

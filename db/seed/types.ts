@@ -20,6 +20,7 @@ export type ProsecutionChargeRow = Insert<typeof schema.prosecutionCharges>;
 export type HearingRow = WithId<Insert<typeof schema.hearings>>;
 /** Timeline rows; the database numbers them in insertion order. */
 export type CaseEventRow = Omit<Insert<typeof schema.caseEvents>, 'id'> & { at: Date; data: Record<string, unknown> };
+export type LastSeenRow = Insert<typeof schema.caseLastSeen> & { seenAt: Date };
 export type ExpenditureRow = WithId<Insert<typeof schema.expenditures>>;
 
 
@@ -39,5 +40,7 @@ export type DemoDataset = {
   prosecutionCharges: ProsecutionChargeRow[];
   hearings: HearingRow[];
   caseEvents: CaseEventRow[];
+  /** When members and sharing agencies' liaison officers last opened each case (db/seed/last-seen.ts). */
+  lastSeen: LastSeenRow[];
   expenditures: ExpenditureRow[];
 };
