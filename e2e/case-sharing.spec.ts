@@ -1,35 +1,12 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { todayIso } from '../lib/validation/fields';
+import { openCase } from './open-case';
 
 // The demo liaison as the manager's form lists them: name, then agency.
 const PRAK_VANNAK = 'Prak Vannak (Anti-Human Trafficking and Juvenile Protection Department)';
 
-/**
- * The case to share is opened by this test. Sharing a seeded case with the demo liaison,
- * even for seconds, would race e2e/scope.spec.ts, which checks the liaison's list against
- * the seed in the other worker; a case of this year is outside what it compares.
- */
-async function openCaseAsManager(page: Page): Promise<{ url: string; reference: string }> {
-  const lastYear = Number(todayIso().slice(0, 4)) - 1;
-  const field = (label: string, scope: Page | ReturnType<Page['getByRole']> = page) => scope.getByLabel(label, { exact: true });
-  await page.goto('/cases/new');
-  await field('Title').fill(`E2E sharing ${Date.now()}`);
-  await field('Offence').selectOption({ label: 'Indecent assault' });
-  await field('Date reported').fill(`${lastYear}-03-10`);
-  await field('How it was reported').selectOption({ label: 'Hotline' });
-  const location = page.getByRole('group', { name: 'Offence location 1', exact: true });
-  await field('Province', location).selectOption({ label: 'Kandal' });
-  await field('District', location).fill('Ta Khmau');
-  await field('Place', location).selectOption({ label: "Child's home" });
-  const child = page.getByRole('group', { name: 'Child 1', exact: true });
-  await field('Sex', child).selectOption({ label: 'Female' });
-  await field('Age at offence', child).fill('9');
-  await page.getByRole('button', { name: 'Open case' }).click();
-  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
-  const reference = (await page.locator('article header p.font-mono').innerText()).trim();
-  return { url: new URL(page.url()).pathname, reference };
-}
+/** The case to share is opened by this test (see e2e/open-case.ts for why). */
+const openCaseAsManager = (page: Page) => openCase(page, { title: `E2E sharing ${Date.now()}` });
 
 /** The references the viewer's case list shows when searching for `reference`. */
 async function listedAs(page: Page, reference: string): Promise<string[]> {

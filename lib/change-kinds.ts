@@ -19,6 +19,8 @@ const EXACT: Record<string, ChangeGroup> = {
   verdict_recorded: 'verdict',
   case_archived: 'archived',
   case_restored: 'restored',
+  agency_share_withdrawn: 'sharing',
+  liaison_share_withdrawn: 'sharing',
 };
 
 const PREFIXES: [string, ChangeGroup][] = [

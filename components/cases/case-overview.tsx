@@ -26,7 +26,7 @@ export async function CaseOverview({ found, editing }: { found: CaseDetail; edit
     >
       {found.summary && <p className="mb-3 whitespace-pre-line text-slate-800" data-testid="case-summary">{found.summary}</p>}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-3">
-        <Item label={t('status')}><StatusBadge status={found.status} /></Item>
+        <Item label={t('status')}><span data-testid="case-status"><StatusBadge status={found.status} /></span></Item>
         {found.closeReason && <Item label={t('closeReason')}>{tLife(`closeReasons.${found.closeReason}`)}</Item>}
         <Item label={t('offence')}>{km ? found.offenceKm : found.offenceEn}</Item>
         <Item label={t('priority')}>{tPriority(found.priority)}</Item>
