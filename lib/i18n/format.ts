@@ -21,7 +21,8 @@ export function formatPercent(share: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }
 
-/** US dollars, whole dollars ("$1,123,641"). */
-export function formatUsd(amount: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+/** US dollars, whole dollars by default ("$1,123,641"); `cents` for accounts ("$1,250.50"). */
+export function formatUsd(amount: number, locale: string, cents = false): string {
+  const digits = cents ? 2 : 0;
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
 }

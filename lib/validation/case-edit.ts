@@ -45,9 +45,9 @@ const requiredInt = (min: number, max: number, key: string) =>
 
 export const code = z.string(E('required')).trim().min(1, E('required')).max(60, E('invalid'));
 export const uuid = z.uuid(E('invalid'));
-const optionalUuid = z.preprocess((v) => (empty(v) ? null : v), uuid.nullable());
+export const optionalUuid = z.preprocess((v) => (empty(v) ? null : v), uuid.nullable());
 /** The version of the record the form was loaded with. */
-const version = z.coerce.number(E('invalid')).int(E('invalid')).min(1, E('invalid'));
+export const version = z.coerce.number(E('invalid')).int(E('invalid')).min(1, E('invalid'));
 
 export const afterStart = (start: string | null | undefined, end: string | null | undefined) => !start || !end || end >= start;
 

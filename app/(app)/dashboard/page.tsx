@@ -34,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tables = new Map(figureTables(figures, (k, v) => t(k as never, v as never), locale).map((x) => [x.key, x]));
   const query = dashboardQuery(filters);
   const filtered = Boolean(filters.province || filters.offenceType);
-  const nothing = figures.headlines.investigations === 0 && figures.headlines.suspectsArrested === 0;
+  const nothing = figures.headlines.investigations === 0 && figures.headlines.suspectsArrested === 0 && figures.headlines.spent === null;
   const provinceName = options.provinces.find((p) => p.value === filters.province)?.label;
   const offenceName = options.offenceTypes.find((o) => o.value === filters.offenceType)?.label;
 
