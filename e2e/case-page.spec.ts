@@ -43,6 +43,8 @@ test.describe('the case page', () => {
     await expect(page.getByRole('table', { name: /Children in this case by sex and age band/ })).toBeVisible();
     await expect(page.getByText(code)).toHaveCount(0);
     await expect(page.getByText(fullName)).toHaveCount(0);
+    // Nor the case's free-text summary, which may describe the child.
+    await expect(page.getByTestId('case-summary')).toHaveCount(0);
     // No edit controls for the case's records; liaison officers only record arrests, prosecutions and hearings.
     await expect(page.getByRole('button', { name: /^(Edit(?! the hearing)|Remove|Add(?! a (prosecution|hearing))|Close|Archive)/ })).toHaveCount(0);
 

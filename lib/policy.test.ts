@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'cases:archive': [false, false, true, false],
   'cases:read-archived': [false, false, true, false],
   'victims:read-identity': [true, false, true, false],
+  'cases:read-summary': [true, false, true, false],
   'dashboard:read': [true, false, true, false],
   'reports:read': [false, false, true, false],
   'reports:write': [false, false, true, false],

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'cases:archive': ['manager'],
   'cases:read-archived': ['manager'],
   'victims:read-identity': ['investigator', 'manager'],
+  /** The case's free-text summary, which may describe the child: not for partner agencies. */
+  'cases:read-summary': ['investigator', 'manager'],
   'dashboard:read': ['investigator', 'manager'],
   'reports:read': ['manager'],
   'reports:write': ['manager'],

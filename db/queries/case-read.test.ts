@@ -48,8 +48,13 @@ describe('getCase: the case page', () => {
     const values = secrets.map((x) => x.value).filter((x): x is string => Boolean(x));
     expect(values.length).toBeGreaterThan(c.victims.length * 3);
 
+    // The case summary is free text that may describe the child: not for partner agencies either.
+    await testDb.query(`update investigations set summary = 'Summary-' || left(id::text, 8) || ' about the child' where id = $1`, [c.id]);
+    values.push(`Summary-${c.id.slice(0, 8)}`);
+
     const found = await getCase(v.liaison, c.id, null);
     expect(found.identityShown).toBe(false);
+    expect(found.summary).toBeNull();
     expect(found.victims).toEqual([]);
     const text = JSON.stringify(found);
     for (const secret of values) expect(text, 'a victim value reached the liaison').not.toContain(secret);

@@ -68,7 +68,8 @@ async function readOverview(tx: Tx, viewer: Viewer, id: string) {
       id: investigations.id,
       reference: investigations.reference,
       title: investigations.title,
-      summary: investigations.summary,
+      // Free text that may describe the child: not even selected for those who may not read it.
+      summary: can(viewer, 'cases:read-summary') ? investigations.summary : sql<string | null>`null`,
       status: investigations.status,
       closeReason: investigations.closeReason,
       closedAt: investigations.closedAt,
