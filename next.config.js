@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite breaks when bundled (it resolves its wasm files by URL at run time).
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', 'harfbuzzjs'],
   poweredByHeader: false,
   // Headers that need no per-request value; the nonce-based script policy comes with the
   // security hardening work.

@@ -53,30 +53,33 @@ export async function getYearFigures(viewer: Viewer, filters: MetricFilters): Pr
   return computeYearFigures(getDb(), filters);
 }
 
-/** The figures without a viewer: for code that has already authorized (report publishing) and tests. */
+/** The figures without a viewer, in their own snapshot: for code that has already authorized, and tests. */
 export function computeYearFigures(db: Db, filters: MetricFilters): Promise<YearFigures> {
-  return db.transaction(async (tx) => {
-    const [headlines, previous] = [await readHeadlines(tx, filters), await readHeadlines(tx, { ...filters, year: filters.year - 1 })];
-    const changes = Object.fromEntries(
-      (Object.keys(headlines) as Headline[]).map((k) => [k, change(headlines[k], previous[k])]),
-    ) as YearFigures['changes'];
-    const relationships = await readRelationships(tx, filters);
-    return {
-      filters,
-      headlines,
-      previous,
-      changes,
-      byMonth: await readByMonth(tx, filters),
-      offenceTypes: await readOffenceTypes(tx, filters),
-      relationships,
-      relationshipGroups: groupRelationships(relationships),
-      provinces: await readProvinces(tx, filters),
-      victims: await readVictims(tx, filters),
-      services: await readServices(tx, filters),
-      prosecutions: await readProsecutions(tx, filters),
-      years: await readYears(tx, filters),
-    };
-  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  return db.transaction((tx) => readYearFigures(tx, filters), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+/** The figures inside a transaction the caller holds (publishing a report freezes what this reads). */
+export async function readYearFigures(tx: Tx, filters: MetricFilters): Promise<YearFigures> {
+  const [headlines, previous] = [await readHeadlines(tx, filters), await readHeadlines(tx, { ...filters, year: filters.year - 1 })];
+  const changes = Object.fromEntries(
+    (Object.keys(headlines) as Headline[]).map((k) => [k, change(headlines[k], previous[k])]),
+  ) as YearFigures['changes'];
+  const relationships = await readRelationships(tx, filters);
+  return {
+    filters,
+    headlines,
+    previous,
+    changes,
+    byMonth: await readByMonth(tx, filters),
+    offenceTypes: await readOffenceTypes(tx, filters),
+    relationships,
+    relationshipGroups: groupRelationships(relationships),
+    provinces: await readProvinces(tx, filters),
+    victims: await readVictims(tx, filters),
+    services: await readServices(tx, filters),
+    prosecutions: await readProsecutions(tx, filters),
+    years: await readYears(tx, filters),
+  };
 }
 
 type Row = Record<string, unknown>;
