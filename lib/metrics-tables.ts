@@ -1,5 +1,5 @@
 import type { YearFigures } from '@/db/queries/metrics';
-import { AGE_BAND_KEYS, HEADLINES } from './metrics';
+import { AGE_BAND_KEYS, HEADLINE_FORMAT, HEADLINES, type Headline } from './metrics';
 import { SEXES, type Locale } from './vocabulary';
 
 /**
@@ -40,7 +40,7 @@ export function figureTables(f: YearFigures, t: Translate, locale: Locale): Figu
 
   return [
     table('headlines', [col('figure', false), col('value'), col('previousYear'), col('change')],
-      HEADLINES.map((h) => [t(`headlines.${h}`), f.headlines[h], f.previous[h], f.changes[h].delta])),
+      HEADLINES.map((h) => [headlineLabel(h, t), shown(h, f.headlines[h]), shown(h, f.previous[h]), shown(h, f.changes[h].delta)])),
     table('byMonth', [col('month', false), col('investigations')],
       f.byMonth.map((m) => [monthName(m.month, locale), m.investigations])),
     table('offenceTypes', [col('offenceType', false), col('investigations')],
@@ -67,6 +67,17 @@ export function figureTables(f: YearFigures, t: Translate, locale: Locale): Figu
   ];
 }
 
+
+/** Headlines as a table shows them: shares in percent (one decimal), money to the cent, with the unit in the label. */
+function shown(h: Headline, v: number | null): number | null {
+  if (v === null) return null;
+  const format = HEADLINE_FORMAT[h];
+  return format === 'ratio' ? round1(v * 100) : format === 'usd' ? Math.round(v * 100) / 100 : v;
+}
+function headlineLabel(h: Headline, t: Translate): string {
+  const unit = { ratio: ' (%)', usd: ' (US$)', count: '' }[HEADLINE_FORMAT[h]];
+  return `${t(`headlines.${h}`)}${unit}`;
+}
 
 function monthName(month: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, month - 1, 1)));

@@ -16,7 +16,7 @@ export default async function AppShell({ children }: { children: React.ReactNode
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t('shell.skipToContent')}
       </a>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <p className="font-semibold">{t('app.name')}</p>
           <MainNav items={items} />

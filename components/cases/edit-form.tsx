@@ -9,6 +9,7 @@ import type { ActionResult } from '@/lib/actions/validated-action';
 import { arrestRecord, caseBasicsEdit, locationEdit, serviceEdit, suspectEdit, victimEdit } from '@/lib/validation/case-edit';
 import { hearingEdit, prosecutionEdit } from '@/lib/validation/prosecution';
 import { expenditureEdit } from '@/lib/validation/expenditure';
+import { reportDraftEdit } from '@/lib/validation/annual-report';
 import { FieldError, inputClass, labelClass } from '@/components/ui/field';
 import { ConflictNotice, type Conflict } from './conflict-notice';
 import { useErrorText, FailureMessage } from './action-feedback';
@@ -16,6 +17,7 @@ import { useErrorText, FailureMessage } from './action-feedback';
 const SCHEMAS = {
   basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit,
   arrest: arrestRecord, prosecution: prosecutionEdit, hearing: hearingEdit, expenditure: expenditureEdit,
+  report: reportDraftEdit,
 };
 export type FormName = keyof typeof SCHEMAS;
 

@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { href: '/home', label: 'home', permission: 'cases:list' },
   { href: '/cases', label: 'cases', permission: 'cases:list' },
   { href: '/dashboard', label: 'dashboard', permission: 'dashboard:read' },
+  { href: '/reports', label: 'reports', permission: 'reports:read' },
   { href: '/expenditure', label: 'expenditure', permission: 'expenditure:manage' },
   { href: '/admin/users', label: 'people', permission: 'users:manage' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -12,7 +12,7 @@ export function formatDate(isoDate: string, locale: string): string {
 const intlLocale = (locale: string) => INTL_LOCALE[locale as Locale] ?? 'en-GB';
 
 /** A count or measure, grouped for the reader ("1,234"). */
-export function formatNumber(value: number, locale: string, digits = 1): string {
+export function formatNumber(value: number, locale: string, digits = 2): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
 }
 

@@ -15,8 +15,10 @@ async function requestLocale() {
   return localeFromAcceptLanguage((await headers()).get('accept-language')) ?? DEFAULT_LOCALE;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await requestLocale();
+// `locale` is set when code asks for one explicitly (getTranslations({ locale })), e.g. a
+// report downloaded in the other language.
+export default getRequestConfig(async ({ locale: asked }) => {
+  const locale = isLocale(asked) ? asked : await requestLocale();
   const messages = (await import(`../../messages/${locale}.json`)).default;
   return { locale, messages, timeZone: 'Asia/Phnom_Penh' };
 });

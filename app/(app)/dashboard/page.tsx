@@ -3,26 +3,11 @@ import { requirePermission } from '@/lib/auth/viewer';
 import { isLocale } from '@/lib/i18n/locale';
 import { dashboardOptions, getYearFigures } from '@/db/queries/metrics';
 import { dashboardQuery, parseDashboardFilters, type DashboardSearchParams } from '@/lib/dashboard-filters';
-import { figureTables, type TableKey } from '@/lib/metrics-tables';
+import { figureTables } from '@/lib/metrics-tables';
 import { DashboardFiltersForm } from '@/components/dashboard/dashboard-filters-form';
 import { HeadlineTiles } from '@/components/dashboard/headline-tiles';
 import { ChartCard } from '@/components/dashboard/chart-card';
-import type { ChartVariant } from '@/components/dashboard/figure-chart';
-
-/** How each table is drawn; the headlines are the tiles. */
-const CHARTS: [Exclude<TableKey, 'headlines'>, ChartVariant][] = [
-  ['byMonth', 'columns'],
-  ['offenceTypes', 'bars'],
-  ['relationships', 'bars'],
-  ['relationshipGroups', 'columns'],
-  ['provinces', 'bars'],
-  ['victims', 'columns'],
-  ['services', 'bars'],
-  ['prosecutionFunnel', 'columns'],
-  ['prosecutionStatus', 'bars'],
-  ['sentences', 'columns'],
-  ['years', 'years'],
-];
+import { CHART_VARIANTS } from '@/components/dashboard/chart-variants';
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<DashboardSearchParams> }) {
   const viewer = await requirePermission('dashboard:read');
@@ -57,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <>
           <HeadlineTiles figures={figures} />
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            {CHARTS.map(([key, variant]) => (
+            {CHART_VARIANTS.map(([key, variant]) => (
               <ChartCard key={key} table={tables.get(key)!} variant={variant} csvHref={`/dashboard/csv?table=${key}&${query}`} />
             ))}
           </div>
