@@ -6,7 +6,7 @@ import { ForbiddenError } from '@/lib/errors';
 import { getDb } from '@/db/client';
 import { getReportYear, type ReportVersion } from '@/db/queries/annual-reports';
 import { computeYearFigures } from '@/db/queries/metrics';
-import type { Viewer } from '@/lib/policy';
+import { can, type Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
 import { reportContent } from '@/lib/report/report-content';
 
@@ -17,8 +17,9 @@ export function parseYear(raw: string): number | null {
 }
 
 /**
- * The version a URL asks for (?version=N, or 'draft'); by default the latest published one,
- * else the draft. A published version brings its frozen figures; a draft, today's.
+ * The version a URL asks for (?version=N, or 'draft'). By default, the draft for those who
+ * write it (they are working on it), else the latest published version. A published version
+ * brings its frozen figures; a draft, today's.
  */
 export async function loadReport(viewer: Viewer, year: number, asked: string | undefined, locale: Locale) {
   const versions = await getReportYear(viewer, year);
@@ -26,7 +27,7 @@ export async function loadReport(viewer: Viewer, year: number, asked: string | u
     ? versions.draft
     : asked
       ? versions.published.find((p) => String(p.versionNo) === asked) ?? null
-      : versions.published[0] ?? versions.draft;
+      : (can(viewer, 'reports:write') ? versions.draft : null) ?? versions.published[0] ?? versions.draft;
   if (!report) return { versions, report: null, content: null };
   // Permission checked by getReportYear (reports:read): the figures are read without a viewer.
   const figures = report.figures ?? (await computeYearFigures(getDb(), { year }));
