@@ -40,7 +40,7 @@ export function ConflictNotice({ conflict, fields, original, yours }: {
           <tbody>
             {changed.map((f) => (
               <tr key={f.name} data-field={f.name}>
-                <th scope="row" className="pr-3 font-medium">{fieldLabel(t, f.name)}</th>
+                <th scope="row" className="pr-3 font-medium">{f.label ?? fieldLabel(t, f.name)}</th>
                 <td className="pr-3" data-testid="conflict-theirs">{shown(f, conflict.current[f.name])}</td>
                 <td data-testid="conflict-yours">{shown(f, yours[f.name])}</td>
               </tr>

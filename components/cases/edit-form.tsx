@@ -10,6 +10,7 @@ import { arrestRecord, caseBasicsEdit, locationEdit, serviceEdit, suspectEdit, v
 import { hearingEdit, prosecutionEdit } from '@/lib/validation/prosecution';
 import { expenditureEdit } from '@/lib/validation/expenditure';
 import { reportDraftEdit } from '@/lib/validation/annual-report';
+import { agencyEdit, referenceEdit } from '@/lib/validation/admin-lists';
 import { FieldError, inputClass, labelClass } from '@/components/ui/field';
 import { ConflictNotice, type Conflict } from './conflict-notice';
 import { useErrorText, FailureMessage } from './action-feedback';
@@ -17,7 +18,7 @@ import { useErrorText, FailureMessage } from './action-feedback';
 const SCHEMAS = {
   basics: caseBasicsEdit, location: locationEdit, suspect: suspectEdit, victim: victimEdit, service: serviceEdit,
   arrest: arrestRecord, prosecution: prosecutionEdit, hearing: hearingEdit, expenditure: expenditureEdit,
-  report: reportDraftEdit,
+  report: reportDraftEdit, agency: agencyEdit, referenceValue: referenceEdit,
 };
 export type FormName = keyof typeof SCHEMAS;
 
@@ -28,6 +29,8 @@ export type FieldSpec = {
   type: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkboxes';
   options?: Option[];
   required?: boolean;
+  /** The field's label when caseEdit.fields has none for its name (forms outside the case page). */
+  label?: string;
   /** Spans the whole row of the grid. */
   wide?: boolean;
 };
@@ -129,7 +132,7 @@ function OpenForm({ form, fields, values, target, action, onClose }: Parameters<
             <p>{t('summaryTitle', { count: errorEntries.length })}</p>
             <ul className="list-disc pl-5">
               {errorEntries.map(([name, e]) => (
-                <li key={name}><a href={`#${id(name)}`} className="underline">{fieldLabel(t, name)}</a>: {errorText(e?.message ?? "")}</li>
+                <li key={name}><a href={`#${id(name)}`} className="underline">{fields.find((f) => f.name === name)?.label ?? fieldLabel(t, name)}</a>: {errorText(e?.message ?? "")}</li>
               ))}
             </ul>
           </div>
@@ -149,7 +152,7 @@ function OpenForm({ form, fields, values, target, action, onClose }: Parameters<
           if (f.type === 'checkboxes') {
             return (
               <fieldset key={f.name} id={id(f.name)} aria-describedby={message ? `${id(f.name)}-error` : undefined} className="sm:col-span-2">
-                <legend className={labelClass}>{fieldLabel(t, f.name)}</legend>
+                <legend className={labelClass}>{f.label ?? fieldLabel(t, f.name)}</legend>
                 <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
                   {f.options?.map((o) => (
                     <label key={o.value} className="flex items-start gap-2 text-sm">
@@ -164,7 +167,7 @@ function OpenForm({ form, fields, values, target, action, onClose }: Parameters<
           }
           return (
             <div key={f.name} className={f.wide || f.type === 'textarea' ? 'sm:col-span-2' : undefined}>
-              <label htmlFor={id(f.name)} className={labelClass}>{fieldLabel(t, f.name)}</label>
+              <label htmlFor={id(f.name)} className={labelClass}>{f.label ?? fieldLabel(t, f.name)}</label>
               {f.type === 'textarea' ? (
                 <textarea rows={3} {...common} />
               ) : f.type === 'select' ? (

@@ -8,4 +8,7 @@ export const NAV_ITEMS = [
   { href: '/reports', label: 'reports', permission: 'reports:read' },
   { href: '/expenditure', label: 'expenditure', permission: 'expenditure:manage' },
   { href: '/admin/users', label: 'people', permission: 'users:manage' },
+  { href: '/admin/agencies', label: 'agencies', permission: 'agencies:manage' },
+  { href: '/admin/reference', label: 'reference', permission: 'reference:manage' },
+  { href: '/admin/audit', label: 'audit', permission: 'audit:read' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -60,6 +60,8 @@ export const auditEvents = pgTable('audit_events', {
   index('audit_events_at_idx').on(t.at.desc()),
   index('audit_events_actor_idx').on(t.actorId, t.at.desc()),
   index('audit_events_investigation_idx').on(t.investigationId, t.at.desc()),
+  // The trail's "record" filter and a case's access log also match refusals that name a record only by id.
+  index('audit_events_entity_idx').on(t.entityId, t.at.desc()),
 ]);
 
 export type AuditEvent = typeof auditEvents.$inferInsert;

@@ -95,6 +95,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <header className="space-y-1">
         <p className="font-mono text-sm text-slate-600">{found.reference}</p>
         <h1 className="text-2xl font-semibold">{found.title}</h1>
+        {can(viewer, 'audit:read') && <Link href={`/cases/${found.id}/access`} className="text-sm text-brand-700 underline">{t('accessLog')}</Link>}
       </header>
       {found.archivedAt && (
         <div role="status" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="archived-banner">

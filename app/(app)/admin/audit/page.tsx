@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/viewer';
+import { AUDIT_EXPORT_LIMIT, auditPeople, listAuditEvents } from '@/db/queries/audit-trail';
+import { decodeCursor, encodeCursor, filtersQuery, parseAuditFilters } from '@/lib/audit-filters';
+import { AuditFiltersForm } from '@/components/audit/audit-filters-form';
+import { AuditTable } from '@/components/audit/audit-table';
+
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const viewer = await requirePermission('audit:read');
+  const params = await searchParams;
+  const parsed = parseAuditFilters(params);
+  const after = decodeCursor(params.after);
+  const [t, locale, people, page] = await Promise.all([
+    getTranslations('auditTrail'),
+    getLocale(),
+    auditPeople(viewer),
+    parsed.ok ? listAuditEvents(viewer, parsed.filters, after) : null,
+  ]);
+  const query = parsed.ok ? filtersQuery(parsed.filters) : '';
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="text-slate-700">{t('intro')} {t('timezone')}</p>
+      <AuditFiltersForm raw={parsed.raw} errors={parsed.ok ? {} : parsed.fieldErrors} people={people} />
+      {!page ? (
+        <p role="status" className="rounded border border-red-300 bg-red-50 p-4 text-red-800">{t('fixFilters')}</p>
+      ) : (
+        <>
+          <p className="flex flex-wrap items-center gap-3 text-sm">
+            <a href={`/admin/audit/csv${query ? `?${query}` : ''}`} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" data-testid="audit-export">
+              {t('export')}
+            </a>
+            <span className="text-slate-600">{t('exportLimit', { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale === 'km' ? 'km-KH' : 'en-GB') })}</span>
+          </p>
+          {page.rows.length === 0 ? (
+            <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none')}</p>
+          ) : (
+            <AuditTable rows={page.rows} />
+          )}
+          <nav className="flex gap-4 text-sm" aria-label={t('title')}>
+            {after && <Link href={`/admin/audit${query ? `?${query}` : ''}`} className="text-brand-700 underline">{t('newest')}</Link>}
+            {page.next && (
+              <Link href={`/admin/audit?${filtersQuery(parsed.ok ? parsed.filters : {}, { after: encodeCursor(page.next) })}`} className="text-brand-700 underline" data-testid="audit-older">
+                {t('older')}
+              </Link>
+            )}
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { AuditRow } from '@/db/queries/audit-trail';
+import { compactDetail } from '@/lib/audit-filters';
+
+/** Audit rows as a table: time (Phnom Penh), person and the role they acted in, action, outcome, record, detail. */
+export async function AuditTable({ rows, showRecord = true }: { rows: readonly AuditRow[]; showRecord?: boolean }) {
+  const [t, tRoles, locale] = await Promise.all([getTranslations('auditTrail'), getTranslations('roles'), getLocale()]);
+  const dateTime = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Phnom_Penh' });
+  const outcomeClass = { allowed: 'text-slate-800', denied: 'font-semibold text-red-800', failed: 'font-semibold text-amber-800' } as const;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="audit-rows">
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t('time')}</th>
+            <th scope="col" className="px-3 py-2">{t('person')}</th>
+            <th scope="col" className="px-3 py-2">{t('role')}</th>
+            <th scope="col" className="px-3 py-2">{t('action')}</th>
+            <th scope="col" className="px-3 py-2">{t('outcome')}</th>
+            {showRecord && <th scope="col" className="px-3 py-2">{t('record')}</th>}
+            <th scope="col" className="px-3 py-2">{t('detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="audit-row" data-id={r.id}>
+              <td className="whitespace-nowrap px-3 py-2"><time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time></td>
+              <td className="px-3 py-2">{r.actorName ?? t('nobody')}</td>
+              <td className="px-3 py-2">{r.actorRole ? tRoles(r.actorRole as never) : '—'}</td>
+              <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+              <td className={`px-3 py-2 ${outcomeClass[r.outcome]}`}>{t(`outcomes.${r.outcome}`)}</td>
+              {showRecord && (
+                <td className="px-3 py-2 font-mono text-xs">
+                  {r.caseReference ?? (r.entityId ? `${r.entityType ?? ''} ${r.entityId}`.trim() : '—')}
+                </td>
+              )}
+              <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{compactDetail(r.detail)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
