@@ -8,6 +8,7 @@ import { REPORT_SECTIONS } from '@/lib/validation/annual-report';
 import { EditForm, type FieldSpec } from '@/components/cases/edit-form';
 import { CaseCommand } from '@/components/cases/case-command';
 import { ReportBody } from '@/components/reports/report-body';
+import { PrintButton } from '@/components/reports/print-button';
 import { loadReport, parseYear } from './load';
 import { publishReportAction, saveReportDraftAction, startReportAction } from './actions';
 
@@ -57,6 +58,7 @@ export default async function ReportPage({ params, searchParams }: {
               <a className={link} href={`/reports/${year}/pdf?${query}&lang=en`} download>{t('pdfEn')}</a>
               <a className={link} href={`/reports/${year}/pdf?${query}&lang=km`} download>{t('pdfKm')}</a>
               <a className={link} href={`/reports/${year}/xlsx?${query}&lang=${locale}`} download>{t('xlsx')}</a>
+              <PrintButton label={t('print')} />
             </>
           )}
           {mayWrite && report?.status === 'draft' && (
