@@ -8,8 +8,8 @@ const nextConfig = {
   // PGlite breaks when bundled (it resolves its wasm files by URL at run time).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', 'harfbuzzjs'],
   poweredByHeader: false,
-  // Headers that need no per-request value; the nonce-based script policy comes with the
-  // security hardening work.
+  // Headers that need no per-request value. The Content-Security-Policy, with its
+  // per-request nonce, is set by the proxy (lib/security/csp.ts).
   async headers() {
     return [
       {
@@ -18,7 +18,6 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
         ],
       },

@@ -1,4 +1,5 @@
 import { test, expect, submitLogin, personas, DEMO_PASSWORD, roles } from './fixtures';
+import { openCase } from './open-case';
 
 const NAV_BY_ROLE = {
   investigator: ['Home', 'Cases'],
@@ -75,13 +76,35 @@ test.describe('response headers', () => {
   const expectHardened = (headers: Record<string, string>, where: string) => {
     expect(headers['x-content-type-options'], where).toBe('nosniff');
     expect(headers['x-frame-options'], where).toBe('DENY');
-    expect(headers['content-security-policy'], where).toContain("frame-ancestors 'none'");
+    const policy = headers['content-security-policy'] ?? '';
+    expect(policy, where).toContain("frame-ancestors 'none'");
+    // Scripts only with this response's nonce: never inline, never eval.
+    const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scripts, where).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(scripts, where).not.toContain('unsafe-inline');
+    expect(scripts, where).not.toContain('unsafe-eval');
     expect(headers['referrer-policy'], where).toBe('same-origin');
+    expect(headers['permissions-policy'], where).toContain('camera=()');
   };
+  const nonceOf = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')?.[1];
 
-  test('[anonymous] the login page is hardened', async ({ anonymous }) => {
-    const response = await anonymous.goto('/login');
-    expectHardened(response!.headers(), '/login');
+  test('[anonymous] the login page is hardened, with a new nonce on every response, and still works', async ({ anonymous }) => {
+    const errors: string[] = [];
+    anonymous.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
+    const first = await anonymous.goto('/login');
+    expectHardened(first!.headers(), '/login');
+    const second = await anonymous.reload();
+    expect(nonceOf(second!.headers())).toBeTruthy();
+    expect(nonceOf(second!.headers())).not.toBe(nonceOf(first!.headers()));
+    // Next's own scripts carry the nonce: the page hydrates and nothing was blocked.
+    await expect(anonymous.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+    expect(errors).toEqual([]);
+  });
+
+  test('[anonymous] the not-found page is hardened too', async ({ anonymous }) => {
+    const response = await anonymous.goto('/login/no-such-page');
+    expect(response!.status()).toBe(404);
+    expectHardened(response!.headers(), '404');
   });
 
   test('[investigator] signed-in pages are hardened and never cached', async ({ investigator }) => {
@@ -116,5 +139,20 @@ test.describe('sign-in throttling', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+test.describe('stored script', () => {
+  test('[manager] a case titled with an HTML payload shows it as text and never runs it', async ({ manager }) => {
+    const dialogs: string[] = [];
+    manager.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    const payload = `<img src=x onerror=alert(1)> E2E ${Date.now()}`;
+    const { url } = await openCase(manager, { title: payload });
+    await manager.goto(url);
+    await expect(manager.getByRole('heading', { level: 1 })).toHaveText(payload);
+    await manager.goto(`/cases?q=${encodeURIComponent('E2E')}`);
+    await expect(manager.getByText(payload).first()).toBeVisible();
+    expect(dialogs).toEqual([]);
+    expect(await manager.locator('img[src="x"]').count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
+import { nextWithPolicy } from '@/lib/security/csp';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 12;
@@ -30,7 +31,9 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.sessionId);
+      // Allowed through: with this request's script policy. Otherwise Auth.js sends to /login.
+      if (isPublicPath(request.nextUrl.pathname) || auth?.sessionId) return nextWithPolicy(request);
+      return false;
     },
     jwt({ token, user }) {
       // Only ids travel in the token; role, name and validity come from the database.
