@@ -21,6 +21,12 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /**
+ * Served over HTTPS (AUTH_URL says so in production): the session cookie is then Secure and
+ * `__Host-` prefixed, so no subdomain or plain-HTTP page can set or read it.
+ */
+const SECURE_COOKIES = (process.env.AUTH_URL ?? '').startsWith('https://');
+
+/**
  * The part of the Auth.js config the proxy needs: no database, no providers. The proxy
  * only sends signed-out visitors to /login; it is not a security boundary.
  */
@@ -29,6 +35,12 @@ export const authConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_HOURS * 60 * 60 },
   providers: [],
+  cookies: {
+    sessionToken: {
+      name: SECURE_COOKIES ? '__Host-authjs.session-token' : 'authjs.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: SECURE_COOKIES },
+    },
+  },
   callbacks: {
     authorized({ auth, request }) {
       // Allowed through: with this request's script policy. Otherwise Auth.js sends to /login.

@@ -34,5 +34,7 @@ export function nextWithPolicy(request: NextRequest): NextResponse {
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
+  // Only over HTTPS: a browser ignores it on plain HTTP, and it must not pin a dev machine.
+  if (request.nextUrl.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }
