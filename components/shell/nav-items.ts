@@ -7,4 +7,5 @@ export const NAV_ITEMS = [
   { href: '/dashboard', label: 'dashboard', permission: 'dashboard:read' },
   { href: '/expenditure', label: 'expenditure', permission: 'expenditure:manage' },
   { href: '/admin/users', label: 'people', permission: 'users:manage' },
+  { href: '/account', label: 'account', permission: 'account:self' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

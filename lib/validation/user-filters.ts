@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/vocabulary';
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/** The people page's query string; anything malformed is simply ignored, never an error page. */
+const userFiltersInput = z.object({
+  q: z.preprocess(one, z.string().trim().max(200).optional()).catch(undefined),
+  role: z.preprocess(one, z.enum(ROLES).optional()).catch(undefined),
+  agency: z.preprocess(one, z.uuid().optional()).catch(undefined),
+  status: z.preprocess(one, z.enum(['active', 'inactive', 'locked']).optional()).catch(undefined),
+});
+
+export function parseUserFilters(params: Record<string, string | string[] | undefined>) {
+  const f = userFiltersInput.parse(params);
+  return { q: f.q || undefined, role: f.role, agencyId: f.agency, status: f.status };
+}
