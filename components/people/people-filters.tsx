@@ -3,15 +3,11 @@ import { ROLES } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
 import type { UserFilters } from '@/db/queries/users';
 
-/** A plain GET form: works without JavaScript, and the filters are only ids and codes (no names in URLs beyond a search term the admin typed). */
+/** A plain GET form that works without JavaScript: only codes and ids go in the address, never a name. */
 export async function PeopleFilters({ filters, agencies }: { filters: UserFilters; agencies: { id: string; name: string }[] }) {
   const [t, tRoles] = await Promise.all([getTranslations('people'), getTranslations('roles')]);
   return (
     <form method="get" role="search" aria-label={t('filtersTitle')} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-      <div>
-        <label htmlFor="people-q" className={labelClass}>{t('search')}</label>
-        <input id="people-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} className={inputClass} />
-      </div>
       <div>
         <label htmlFor="people-role" className={labelClass}>{t('role')}</label>
         <select id="people-role" name="role" defaultValue={filters.role ?? ''} className={inputClass}>

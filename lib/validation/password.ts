@@ -26,7 +26,8 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** An admin adds a person: no password, they set it through a one-time link. Keys under "people.errors". */
 export const createUserInput = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'tooLong' }),
+  // Control characters (NUL included, which PostgreSQL text refuses) are never part of a name.
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'tooLong' }).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'invalid' }),
   email: z.string({ error: 'required' }).trim().toLowerCase().min(1, { error: 'required' }).max(254, { error: 'tooLong' }).pipe(z.email({ error: 'email' })),
   role: z.enum(ROLES, { error: 'required' }),
   agencyId: z.uuid({ error: 'required' }),

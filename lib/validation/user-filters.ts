@@ -3,9 +3,11 @@ import { ROLES } from '@/lib/vocabulary';
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-/** The people page's query string; anything malformed is simply ignored, never an error page. */
+/**
+ * The people page's query string: codes and ids only (the name search runs in the browser,
+ * so no name goes in an address). Anything malformed is ignored, never an error page.
+ */
 const userFiltersInput = z.object({
-  q: z.preprocess(one, z.string().trim().max(200).optional()).catch(undefined),
   role: z.preprocess(one, z.enum(ROLES).optional()).catch(undefined),
   agency: z.preprocess(one, z.uuid().optional()).catch(undefined),
   status: z.preprocess(one, z.enum(['active', 'inactive', 'locked']).optional()).catch(undefined),
@@ -13,5 +15,5 @@ const userFiltersInput = z.object({
 
 export function parseUserFilters(params: Record<string, string | string[] | undefined>) {
   const f = userFiltersInput.parse(params);
-  return { q: f.q || undefined, role: f.role, agencyId: f.agency, status: f.status };
+  return { role: f.role, agencyId: f.agency, status: f.status };
 }
