@@ -99,6 +99,14 @@ test.describe.serial('people administration', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
     person.password = NEXT_PASSWORD;
+
+    // The language is saved on the account.
+    await page.getByLabel('Language of the app').selectOption('km');
+    await page.getByRole('button', { name: 'Save language' }).click();
+    await expect(page.getByRole('heading', { name: 'គណនីរបស់ខ្ញុំ', level: 1 })).toBeVisible();
+    await page.getByLabel('ភាសារបស់កម្មវិធី').selectOption('en');
+    await page.getByRole('button', { name: 'រក្សាទុកភាសា' }).click();
+    await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
   });
 
   test('[new investigator] signs in; a role change to liaison ends the session and the next sign-in is liaison; deactivation signs them out', async ({ admin, freshSession }) => {

@@ -61,6 +61,18 @@ describe('my account', () => {
     expect((await listOwnSessions(me)).map((s) => s.id)).toEqual([here]);
   });
 
+  it('[investigator] five wrong current passwords lock the account, which ends the session', async () => {
+    const here = await openSession(investigator.userId);
+    const me = { ...investigator, sessionId: here };
+    for (let i = 0; i < 5; i++) {
+      await expect(changeOwnPassword(me, `wrong-guess-number-${i}`, 'a-brand-new-passphrase', null)).rejects.toBeInstanceOf(FieldValidationError);
+    }
+    const [row] = await testDb.query<{ locked_at: Date | null }>('select locked_at from users where id = $1', [investigator.userId]);
+    expect(row!.locked_at).not.toBeNull();
+    expect(await viewerForSession(here, investigator.userId)).toBeNull();
+    await testDb.query('update users set locked_at = null where id = $1', [investigator.userId]);
+  });
+
   it('[anonymous] is refused and audited', async () => {
     await expect(listOwnSessions(null)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(changeOwnPassword(null, 'x', 'y', null)).rejects.toBeInstanceOf(ForbiddenError);

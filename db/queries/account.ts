@@ -3,8 +3,9 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { writeAudit } from '../audit';
 import { authorize } from '../scope';
-import { sessions, users } from '../schema';
+import { loginAttempts, sessions, users } from '../schema';
 import { revokeOpenTokens } from './set-password';
+import { lockIfTooManyFailures } from './sign-in';
 import { SESSION_IDLE_MINUTES } from '@/lib/auth/config';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertAcceptablePassword } from '@/lib/auth/new-password';
@@ -20,7 +21,13 @@ export async function changeOwnPassword(viewer: Viewer | null, current: string, 
   const db = getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.userId));
   if (!(await verifyPassword(current, row?.passwordHash))) {
-    await writeAudit(db, me, { action: 'account.password_change', outcome: 'denied', entityType: 'user', entityId: me.userId, ip, detail: { reason: 'wrong_current_password' } });
+    // Counts as a failed sign-in: a stolen session can't be used to guess the password
+    // without locking the account (which ends that session too).
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ email: me.email.toLowerCase(), userId: me.userId, ip, success: false });
+      await writeAudit(tx, me, { action: 'account.password_change', outcome: 'denied', entityType: 'user', entityId: me.userId, ip, detail: { reason: 'wrong_current_password' } });
+      await lockIfTooManyFailures(tx, me.userId, ip);
+    });
     throw new FieldValidationError({ current: 'currentWrong' });
   }
   assertAcceptablePassword(next, 'password');
