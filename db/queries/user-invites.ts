@@ -6,7 +6,7 @@ import { authorize } from '../scope';
 import { agencies, sessions, users } from '../schema';
 import { issueSetPasswordToken } from './set-password';
 import type { Viewer } from '@/lib/policy';
-import type { CreateUserInput } from '@/lib/validation/password';
+import type { CreateUserInput } from '@/lib/validation/people';
 import { ConflictError, FieldValidationError, NotFoundError } from '@/lib/errors';
 
 const UNIQUE_VIOLATION = '23505';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changePasswordInput, createUserInput, setPasswordInput } from './password';
+import { changePasswordInput, setPasswordInput } from './password';
+import { createUserInput } from './people';
 import { fieldErrorsOf } from './field-errors';
 
 const errorsOf = (result: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] }) => (result.success ? {} : fieldErrorsOf(result.error!));

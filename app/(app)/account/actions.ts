@@ -4,7 +4,8 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { clientIp } from '@/lib/auth/request-info';
-import { changePasswordInput, sessionIdInput } from '@/lib/validation/password';
+import { changePasswordInput } from '@/lib/validation/password';
+import { sessionIdInput } from '@/lib/validation/people';
 import { changeOwnPassword, revokeOwnSession } from '@/db/queries/account';
 
 export const changePasswordAction = validatedAction(changePasswordInput, async (viewer, input) => {

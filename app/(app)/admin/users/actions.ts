@@ -8,7 +8,7 @@ import { clientIp } from '@/lib/auth/request-info';
 import { changeUserRole, setUserActive, unlockUser } from '@/db/queries/users';
 import { createUser, forcePasswordReset } from '@/db/queries/user-invites';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { changeRoleInput, createUserInput, userIdInput } from '@/lib/validation/password';
+import { changeRoleInput, createUserInput, userIdInput } from '@/lib/validation/people';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 
 const userActionInput = z.object({ userId: z.uuid(), change: z.enum(['activate', 'deactivate', 'unlock']) });

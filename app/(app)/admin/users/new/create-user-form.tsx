@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { createUserInput } from '@/lib/validation/password';
+import { createUserInput } from '@/lib/validation/people';
 import { LOCALES, ROLES } from '@/lib/vocabulary';
 import { LabelledInput, LabelledSelect } from '@/components/people/labelled-field';
 import { useFieldMessage } from '@/components/people/message-key';
