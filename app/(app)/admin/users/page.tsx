@@ -5,7 +5,7 @@ import { listUsers } from '@/db/queries/users';
 import { listAgencyChoices } from '@/db/queries/user-invites';
 import { parseUserFilters } from '@/lib/validation/user-filters';
 import { PeopleFilters } from '@/components/people/people-filters';
-import { PeopleTable } from '@/components/people/people-table';
+import { PeopleTable } from './people-table';
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePermission('users:manage');

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { Role } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
-import { UserActions } from '@/app/(app)/admin/users/user-actions';
-import { RoleForm } from '@/app/(app)/admin/users/role-form';
-import { ResetPassword } from '@/app/(app)/admin/users/reset-password';
+import { UserActions } from './user-actions';
+import { RoleForm } from './role-form';
+import { ResetPassword } from './reset-password';
 
 export type PersonRow = {
   id: string; name: string; email: string; role: Role; active: boolean; locked: boolean;
