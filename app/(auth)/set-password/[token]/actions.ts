@@ -1,5 +1,6 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/request-info';
 import { setPasswordInput } from '@/lib/validation/password';
@@ -7,7 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 import { FieldValidationError } from '@/lib/errors';
 import { setPasswordWithToken } from '@/db/queries/set-password';
 
-export type SetPasswordResult = { ok: true } | { ok: false; error: 'invalid' | 'link' | 'unavailable'; fieldErrors?: FieldErrors };
+export type SetPasswordResult = { ok: true } | { ok: false; error: 'invalid' | 'link' | 'unavailable'; fieldErrors?: FieldErrors; reference?: string };
 
 /**
  * Public by design: the link's token is the credential. The token never goes to a log;
@@ -25,7 +26,9 @@ export async function setPasswordAction(raw: unknown): Promise<SetPasswordResult
     return result === 'ok' ? { ok: true } : { ok: false, error: 'link' };
   } catch (err) {
     if (err instanceof FieldValidationError) return { ok: false, error: 'invalid', fieldErrors: err.fieldErrors };
-    console.error(`[set-password] failed: ${err instanceof Error ? err.name : 'error'}`);
-    return { ok: false, error: 'unavailable' };
+    // A reference to quote, matching the log line; never the token or the password.
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[set-password] failed, reference ${reference}: ${err instanceof Error ? err.name : 'error'}`);
+    return { ok: false, error: 'unavailable', reference };
   }
 }
