@@ -11,4 +11,5 @@ export const NAV_ITEMS = [
   { href: '/admin/agencies', label: 'agencies', permission: 'agencies:manage' },
   { href: '/admin/reference', label: 'reference', permission: 'reference:manage' },
   { href: '/admin/audit', label: 'audit', permission: 'audit:read' },
+  { href: '/account', label: 'account', permission: 'account:self' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

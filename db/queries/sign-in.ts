@@ -62,8 +62,11 @@ export async function signInWithPassword(email: string, password: string, client
   });
 }
 
-/** Failures since the later of the window's start and the last successful sign-in count. */
-async function lockIfTooManyFailures(tx: Tx, userId: string, ip: string | null): Promise<void> {
+/**
+ * Failures since the later of the window's start and the last successful sign-in count.
+ * Also used by My account, where a wrong current password counts as a failed sign-in.
+ */
+export async function lockIfTooManyFailures(tx: Tx, userId: string, ip: string | null): Promise<void> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(loginAttempts)

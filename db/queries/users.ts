@@ -1,15 +1,35 @@
 import 'server-only';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { getDb } from '../client';
+import { and, asc, eq, ilike, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '../client';
 import { writeAudit } from '../audit';
 import { authorize } from '../scope';
 import { agencies, sessions, users } from '../schema';
 import type { Viewer } from '@/lib/policy';
-import type { Locale } from '@/lib/vocabulary';
+import type { Locale, Role } from '@/lib/vocabulary';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 
-export async function listUsers(viewer: Viewer | null) {
+export type UserFilters = {
+  /** Part of a name or an email. */
+  q?: string;
+  role?: Role;
+  agencyId?: string;
+  status?: 'active' | 'inactive' | 'locked';
+};
+
+/** Turns a search into a LIKE pattern that matches it literally (%, _ and \\ are escaped). */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listUsers(viewer: Viewer | null, filters: UserFilters = {}) {
   await authorize(viewer, 'users:manage', { action: 'user.list' });
+  const q = filters.q?.trim();
+  const conditions = [
+    q ? or(ilike(users.name, containing(q)), ilike(users.email, containing(q))) : undefined,
+    filters.role ? eq(users.role, filters.role) : undefined,
+    filters.agencyId ? eq(users.agencyId, filters.agencyId) : undefined,
+    filters.status === 'active' ? eq(users.active, true) : undefined,
+    filters.status === 'inactive' ? eq(users.active, false) : undefined,
+    filters.status === 'locked' ? isNotNull(users.lockedAt) : undefined,
+  ];
   return getDb()
     .select({
       id: users.id,
@@ -23,7 +43,45 @@ export async function listUsers(viewer: Viewer | null) {
     })
     .from(users)
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(...conditions))
     .orderBy(asc(users.name));
+}
+
+/**
+ * Refuses when this change would leave no active administrator. Call it inside the change's
+ * transaction after lockAdminChanges, so two admins can't each remove the other at once.
+ */
+async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
+  const [others] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)));
+  if (!others || others.n === 0) throw new ConflictError('last_admin', { reason: 'lastAdmin' });
+}
+
+// Serialises every change that could remove an administrator (deactivation, role change).
+const lockAdminChanges = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+
+/**
+ * Gives a person another role. Their sessions end (issue 7: a role change revokes sessions),
+ * so they sign in again into the new role's pages; the last active administrator can't be
+ * demoted.
+ */
+export async function changeUserRole(viewer: Viewer | null, userId: string, role: Role, ip: string | null): Promise<void> {
+  const actor = await authorize(viewer, 'users:manage', { action: 'user.role_change', entityType: 'user', entityId: userId, ip, detail: { to: role } });
+  await getDb().transaction(async (tx) => {
+    await lockAdminChanges(tx);
+    const [target] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId));
+    if (!target) throw new NotFoundError('user');
+    if (target.role === role) return;
+    if (target.role === 'admin' && target.active) await assertAnotherActiveAdmin(tx, userId);
+    await tx.update(users).set({ role, updatedAt: sql`now()`, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, revokedReason: 'role_change' })
+      .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
+    await writeAudit(tx, actor, { action: 'user.role_change', outcome: 'allowed', entityType: 'user', entityId: userId, ip, detail: { from: target.role, to: role } });
+  });
 }
 
 /**
@@ -33,17 +91,10 @@ export async function listUsers(viewer: Viewer | null) {
 export async function setUserActive(viewer: Viewer | null, userId: string, active: boolean, ip: string | null): Promise<void> {
   const actor = await authorize(viewer, 'users:manage', { action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: userId, ip });
   await getDb().transaction(async (tx) => {
-    // Serialise admin changes so two admins can't deactivate each other at the same moment.
-    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+    await lockAdminChanges(tx);
     const [target] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, userId));
     if (!target) throw new NotFoundError('user');
-    if (!active && target.role === 'admin') {
-      const [others] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)));
-      if (!others || others.n === 0) throw new ConflictError('last_admin');
-    }
+    if (!active && target.role === 'admin') await assertAnotherActiveAdmin(tx, userId);
     await tx
       .update(users)
       .set({ active, updatedAt: sql`now()`, version: sql`${users.version} + 1` })

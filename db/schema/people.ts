@@ -52,6 +52,24 @@ export const sessions = pgTable('sessions', {
   userAgent: text('user_agent'),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * One-time links to set a password (a new account, or a reset an admin forced). Only a
+ * SHA-256 of the token is kept: the link itself is shown once to the admin and never stored.
+ */
+export const setPasswordTokens = pgTable('set_password_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** 'invite' for a new account, 'reset' when an admin forced a new password. */
+  purpose: text('purpose').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  /** Set when a newer link replaces this one, or the password changed another way. */
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [index('set_password_tokens_user_idx').on(t.userId)]);
+
 /** Every sign-in attempt, for throttling across app instances and for the audit. */
 export const loginAttempts = pgTable('login_attempts', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -81,3 +99,4 @@ export const apiTokens = pgTable('api_tokens', {
 export type User = typeof users.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type SetPasswordToken = typeof setPasswordTokens.$inferSelect;

@@ -14,7 +14,7 @@ export const SIGN_IN_LIMITS = {
 } as const;
 
 /** Paths anyone may open. Everything else needs a session cookie (checked again on the server). */
-const PUBLIC_PATHS = ['/login', '/api/auth'];
+const PUBLIC_PATHS = ['/login', '/api/auth', '/set-password'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -5,7 +5,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import { clientIp } from '@/lib/auth/request-info';
-import { setUserActive, unlockUser } from '@/db/queries/users';
+import { changeUserRole, setUserActive, unlockUser } from '@/db/queries/users';
+import { createUser, forcePasswordReset } from '@/db/queries/user-invites';
+import { validatedAction } from '@/lib/actions/validated-action';
+import { changeRoleInput, createUserInput, userIdInput } from '@/lib/validation/people';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 
 const userActionInput = z.object({ userId: z.uuid(), change: z.enum(['activate', 'deactivate', 'unlock']) });
@@ -30,3 +33,24 @@ export async function userAction(_prev: UserActionState, formData: FormData): Pr
   revalidatePath('/admin/users');
   return {};
 }
+
+const ipOfRequest = async () => clientIp(await headers());
+
+/** Adds a person; the result carries the path of their one-time link, shown once. */
+export const createUserAction = validatedAction(createUserInput, async (viewer, input) => {
+  const { userId, token } = await createUser(viewer, input, await ipOfRequest());
+  revalidatePath('/admin/users');
+  return { userId, linkPath: `/set-password/${token}` };
+});
+
+export const changeRoleAction = validatedAction(changeRoleInput, async (viewer, input) => {
+  await changeUserRole(viewer, input.userId, input.role, await ipOfRequest());
+  revalidatePath('/admin/users');
+  return null;
+});
+
+export const forceResetAction = validatedAction(userIdInput, async (viewer, input) => {
+  const { token } = await forcePasswordReset(viewer, input.userId, await ipOfRequest());
+  revalidatePath('/admin/users');
+  return { linkPath: `/set-password/${token}` };
+});
