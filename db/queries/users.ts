@@ -63,9 +63,9 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
 const lockAdminChanges = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(727002)`);
 
 /**
- * Gives a person another role. Their sessions end (issue 7: a role change revokes sessions),
- * so they sign in again into the new role's pages; the last active administrator can't be
- * demoted.
+ * Gives a person another role, from their very next request: the session row stays, but
+ * every request reads the role from the account (lib/auth/viewer.ts), so no page is ever
+ * served under the old role. The last active administrator can't be demoted.
  */
 export async function changeUserRole(viewer: Viewer | null, userId: string, role: Role, ip: string | null): Promise<void> {
   const actor = await authorize(viewer, 'users:manage', { action: 'user.role_change', entityType: 'user', entityId: userId, ip, detail: { to: role } });
@@ -76,10 +76,6 @@ export async function changeUserRole(viewer: Viewer | null, userId: string, role
     if (target.role === role) return;
     if (target.role === 'admin' && target.active) await assertAnotherActiveAdmin(tx, userId);
     await tx.update(users).set({ role, updatedAt: sql`now()`, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: sql`now()`, revokedReason: 'role_change' })
-      .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
     await writeAudit(tx, actor, { action: 'user.role_change', outcome: 'allowed', entityType: 'user', entityId: userId, ip, detail: { from: target.role, to: role } });
   });
 }
