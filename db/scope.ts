@@ -3,7 +3,7 @@ import { caseScope, can, type Permission, type Viewer } from '@/lib/policy';
 import { ForbiddenError } from '@/lib/errors';
 import { getDb } from './client';
 import { writeAudit, type AuditEntry } from './audit';
-import { investigationAgencies, investigationMembers, investigations } from './schema';
+import { agencies, investigationAgencies, investigationMembers, investigations } from './schema';
 
 /**
  * The outer case's id for correlated subqueries. Drizzle drops the table name from columns
@@ -25,7 +25,7 @@ export function caseVisibleTo(viewer: Viewer): SQL {
     case 'shared':
       return sql`(exists (select 1 from ${investigationMembers} m
           where m.investigation_id = ${caseIdRef} and m.user_id = ${viewer.userId} and m.role = 'liaison')
-        or exists (select 1 from ${investigationAgencies} a
+        or exists (select 1 from ${investigationAgencies} a join ${agencies} ag on ag.id = a.agency_id and ag.active
           where a.investigation_id = ${caseIdRef} and a.agency_id = ${viewer.agencyId}))`;
     case 'none':
       return sql`false`;

@@ -51,7 +51,7 @@ export function can(viewer: Pick<Viewer, 'role'> | null, permission: Permission)
  * the very statement that reads or writes the case, so a role check alone never suffices.
  * - all:    every case (managers)
  * - member: cases where the viewer is lead or on the team (investigators)
- * - shared: cases shared with the viewer by name or with their agency (liaison officers)
+ * - shared: cases shared with the viewer by name, or with their agency while it is active (liaison officers)
  * - none:   no case contents (administrators: separation of duties)
  */
 export type CaseScope = 'all' | 'member' | 'shared' | 'none';
