@@ -136,6 +136,12 @@ test.describe('sign-in throttling', () => {
       await submitLogin(page, { email: personas.manager.email, password: DEMO_PASSWORD });
       await expect(page.getByTestId('login-error')).toContainText('Too many failed sign-ins');
       await expect(page).toHaveURL(/\/login/);
+      // Straight at Auth.js's endpoint, the same address gets 429 before any password check.
+      const direct = await context.request.post('/api/auth/callback/credentials', {
+        form: { email: personas.manager.email, password: DEMO_PASSWORD }, maxRedirects: 0,
+      });
+      expect(direct.status()).toBe(429);
+      expect(direct.headers()['retry-after']).toBe('900');
     } finally {
       await context.close();
     }

@@ -15,6 +15,15 @@ export type SignInResult =
 
 const windowStart = sql`now() - make_interval(mins => ${SIGN_IN_LIMITS.windowMinutes})`;
 
+/** Too many failed sign-ins from this address in the window: it is refused before any password check. */
+export async function isAddressThrottled(ip: string): Promise<boolean> {
+  const [recent] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), sql`${loginAttempts.at} > ${windowStart}`));
+  return (recent?.n ?? 0) >= SIGN_IN_LIMITS.failuresPerAddress;
+}
+
 /**
  * Checks an email and password and, when they match an active, unlocked account, opens a
  * server-side session. Every attempt is recorded in PostgreSQL, so the limits hold across
@@ -25,15 +34,9 @@ export async function signInWithPassword(email: string, password: string, client
   const db = getDb();
   const normalized = email.trim().toLowerCase();
 
-  if (client.ip) {
-    const [recent] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, client.ip), eq(loginAttempts.success, false), sql`${loginAttempts.at} > ${windowStart}`));
-    if ((recent?.n ?? 0) >= SIGN_IN_LIMITS.failuresPerAddress) {
-      await writeAudit(db, null, { action: 'auth.sign_in', outcome: 'denied', ip: client.ip, detail: { reason: 'address_throttled' } });
-      return { ok: false, reason: 'throttled' };
-    }
+  if (client.ip && (await isAddressThrottled(client.ip))) {
+    await writeAudit(db, null, { action: 'auth.sign_in', outcome: 'denied', ip: client.ip, detail: { reason: 'address_throttled' } });
+    return { ok: false, reason: 'throttled' };
   }
 
   const [user] = await db
