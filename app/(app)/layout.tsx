@@ -5,9 +5,19 @@ import { NAV_ITEMS } from '@/components/shell/nav-items';
 import { MainNav } from '@/components/shell/main-nav';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { signOutAction } from './actions';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
+import { MessagePage } from '@/components/ui/message-page';
 
 export default async function AppShell({ children }: { children: React.ReactNode }) {
-  const viewer = await requireViewer();
+  let viewer;
+  try {
+    viewer = await requireViewer();
+  } catch (err) {
+    // The database is away: say so plainly, with a retry; it recovers by itself when it's back.
+    if (!isDatabaseUnavailable(err)) throw err;
+    const t = await getTranslations('errors');
+    return <MessagePage title={t('databaseTitle')} body={t('database')} homeLabel={t('retry')} />;
+  }
   const t = await getTranslations();
   const items = NAV_ITEMS.filter((item) => can(viewer, item.permission));
 
