@@ -31,11 +31,11 @@ export function validatedAction<S extends z.ZodType, T>(
   handler: (viewer: Viewer, input: z.infer<S>) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
-    const viewer = await getViewer();
-    if (!viewer) return { ok: false, error: 'unauthenticated' };
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
     try {
+      const viewer = await getViewer();
+      if (!viewer) return { ok: false, error: 'unauthenticated' };
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
       return { ok: true, data: await handler(viewer, parsed.data) };
     } catch (err) {
       if (err instanceof FieldValidationError) return { ok: false, error: 'invalid', fieldErrors: err.fieldErrors };
