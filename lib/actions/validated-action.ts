@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
+import type { FieldErrors } from '@/lib/validation/field-errors';
+import { parseActionInput } from '@/lib/validation/action-input';
 
 export type ActionError = 'unauthenticated' | 'invalid' | 'forbidden' | 'notFound' | 'conflict' | 'unavailable';
 
@@ -34,8 +35,8 @@ export function validatedAction<S extends z.ZodType, T>(
     try {
       const viewer = await getViewer();
       if (!viewer) return { ok: false, error: 'unauthenticated' };
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = parseActionInput(schema, raw);
+      if (!parsed.ok) return { ok: false, error: 'invalid', fieldErrors: parsed.fieldErrors };
       return { ok: true, data: await handler(viewer, parsed.data) };
     } catch (err) {
       if (err instanceof FieldValidationError) return { ok: false, error: 'invalid', fieldErrors: err.fieldErrors };

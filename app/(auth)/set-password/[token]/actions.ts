@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/request-info';
 import { setPasswordInput } from '@/lib/validation/password';
-import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
+import type { FieldErrors } from '@/lib/validation/field-errors';
+import { parseActionInput } from '@/lib/validation/action-input';
 import { FieldValidationError } from '@/lib/errors';
 import { setPasswordWithToken } from '@/db/queries/set-password';
 
@@ -15,11 +16,10 @@ export type SetPasswordResult = { ok: true } | { ok: false; error: 'invalid' | '
  * failures say only that the link no longer works.
  */
 export async function setPasswordAction(raw: unknown): Promise<SetPasswordResult> {
-  const parsed = setPasswordInput.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    if (fieldErrors.token) return { ok: false, error: 'link' };
-    return { ok: false, error: 'invalid', fieldErrors };
+  const parsed = parseActionInput(setPasswordInput, raw);
+  if (!parsed.ok) {
+    if (parsed.fieldErrors.token) return { ok: false, error: 'link' };
+    return { ok: false, error: 'invalid', fieldErrors: parsed.fieldErrors };
   }
   try {
     const result = await setPasswordWithToken(parsed.data.token, parsed.data.password, clientIp(await headers()));
