@@ -1,17 +1,19 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listUsers } from '@/db/queries/users';
 import { UserActions } from './user-actions';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { formatDateTime } from '@/lib/i18n/format';
 
 export default async function PeoplePage() {
   const viewer = await requirePermission('users:manage');
-  const [t, tRoles, locale, people] = await Promise.all([
+  const [t, tRoles, fmt, people] = await Promise.all([
     getTranslations('people'),
     getTranslations('roles'),
-    getLocale(),
+    getFormatLocale(),
     listUsers(viewer),
   ]);
-  const dateTime = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
+  const dateTime = { format: (at: Date) => formatDateTime(at, fmt) };
 
   return (
     <div className="space-y-4">
