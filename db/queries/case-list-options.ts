@@ -24,8 +24,7 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
       .where(live),
     db
       .select({ value: provinces.code, label: km ? provinces.nameKm : provinces.nameEn })
-      .from(provinces)
-      .orderBy(asc(km ? provinces.nameKm : provinces.nameEn)),
+      .from(provinces),
     db
       .select({ value: offenceTypes.code, label: km ? offenceTypes.labelKm : offenceTypes.labelEn })
       .from(offenceTypes)
@@ -41,5 +40,9 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
 
   const years: number[] = [];
   if (span?.from != null && span.to != null) for (let y = span.to; y >= span.from; y--) years.push(y);
+  // Sorted here, not in SQL: Khmer dictionary order needs ICU's Khmer rules, which PGlite
+  // and a PostgreSQL built without ICU lack; the database's "C" order is by code point.
+  const collator = new Intl.Collator(km ? 'km' : 'en');
+  provinceRows.sort((a, b) => collator.compare(a.label, b.label));
   return { years, provinces: provinceRows, offences: offenceRows, leads: leadRows };
 }
