@@ -249,7 +249,7 @@ describe('text search', () => {
     specialRef = await insert(1, 'Fees 50%_off at a guesthouse');
     plainRef = await insert(2, 'Fees 50x off and 50%xoff at a guesthouse');
     khmerRef = await insert(3, 'ករណីនៅភូមិថ្មី', 'តា សុខា');
-    await testDb.query(`update suspects set full_name = 'ចាន់ វិបុល' where alias = 'តា សុខា'`);
+    await testDb.query(`update suspects set full_name = 'ហ៊ុល ស៊ីថា' where alias = 'តា សុខា'`);
     await testDb.query(`insert into offence_locations (investigation_id, province_code, district, commune, place_type)
       select id, $2, 'ស្រុកកំពង់ត្រឡាច', 'ឃុំអំពិលទឹក', (select code from place_types order by code limit 1)
       from investigations where reference = $1`, [khmerRef, kampongChhnang]);
@@ -273,10 +273,12 @@ describe('text search', () => {
   });
 
   it('finds Khmer text in a suspect\'s name, a district and a commune', async () => {
-    for (const q of ['ចាន់ វិបុល', 'កំពង់ត្រឡាច', 'អំពិលទឹក']) {
+    for (const q of ['ហ៊ុល ស៊ីថា', 'ស្រុកកំពង់ត្រឡាច', 'អំពិលទឹក']) {
       expect((await listCases(viewers.manager, { q })).rows.map((r) => r.reference), q).toEqual([khmerRef]);
     }
-    expect((await listCases(viewers.manager, { q: 'កំពង់ត្រឡាច', province: kampongChhnang })).total).toBe(1);
+    expect((await listCases(viewers.manager, { q: 'ស្រុកកំពង់ត្រឡាច', province: kampongChhnang })).total).toBe(1);
+    // The demo writes Kampong Chhnang's districts in Khmer: a bare district name finds those cases too.
+    expect((await listCases(viewers.manager, { q: 'កំពង់ត្រឡាច', province: kampongChhnang })).total).toBeGreaterThan(1);
   });
 
   it('ignores case in Latin text', async () => {
