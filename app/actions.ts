@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth/viewer';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/locale';
 import { setOwnKhmerDigits, setOwnLocale } from '@/db/queries/users';
@@ -25,4 +26,6 @@ export async function setDigitsAction(formData: FormData): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
   await setOwnKhmerDigits(viewer, formData.get('khmerDigits') === 'on');
+  // Nothing else changes on the request (the language switch sets a cookie): ask for a fresh render.
+  revalidatePath('/', 'layout');
 }
