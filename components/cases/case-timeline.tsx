@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/db/queries/case-read';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { CASE_STATUSES, CLOSE_REASONS, HEARING_KINDS, PROSECUTION_STATUSES } from '@/lib/vocabulary';
@@ -16,10 +16,12 @@ const VICTIM_CODE = /^V-\d{4}-\d{4}-\d+$/;
  * other value in the data, free text included, is never shown.
  */
 export async function CaseTimeline({ found }: { found: CaseDetail }) {
-  const [t, tStatus, tLife, tFields, tPros, fmt] = await Promise.all([
+  const [t, tStatus, tLife, tFields, tPros, fmt, locale] = await Promise.all([
     getTranslations('timeline'), getTranslations('caseStatus'), getTranslations('lifecycle'), getTranslations('caseEdit.fields'),
-    getTranslations('prosecutions'), getFormatLocale(),
+    getTranslations('prosecutions'), getFormatLocale(), getLocale(),
   ]);
+  // Agencies have a Khmer name where an admin gave one; the English one otherwise.
+  const agency = (e: Event) => (locale === 'km' && e.agencyNameKm) || e.agencyName || '?';
   const time = { format: (at: Date) => formatDateTime(at, fmt) };
 
   function describe(e: Event): string {
@@ -46,9 +48,9 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
       case 'case_closed':
         return t('kinds.case_closed', { reason: reason(d.reason) ?? '?' });
       case 'shared_with_agency':
-        return t('kinds.shared_with_agency', { agency: e.agencyName ?? '?' });
+        return t('kinds.shared_with_agency', { agency: agency(e) });
       case 'agency_share_withdrawn':
-        return t('kinds.agency_share_withdrawn', { agency: e.agencyName ?? '?' });
+        return t('kinds.agency_share_withdrawn', { agency: agency(e) });
       case 'lead_changed': case 'member_added': case 'member_removed': case 'shared_with_liaison': case 'liaison_share_withdrawn':
         return t(`kinds.${e.kind}`, { name: e.userName ?? t('someone') });
       case 'suspect_arrested': case 'arrest_corrected':
