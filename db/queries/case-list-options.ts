@@ -5,6 +5,7 @@ import { authorize, caseVisibleTo } from '../scope';
 import { investigationMembers, investigations, offenceTypes, provinces, users } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
+import { byLabel } from '@/lib/i18n/collate';
 import type { CaseListOptions } from '@/lib/case-filters';
 
 /** The choices of the case list's filters, labelled in the reader's language. */
@@ -40,9 +41,6 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
 
   const years: number[] = [];
   if (span?.from != null && span.to != null) for (let y = span.to; y >= span.from; y--) years.push(y);
-  // Sorted here, not in SQL: Khmer dictionary order needs ICU's Khmer rules, which PGlite
-  // and a PostgreSQL built without ICU lack; the database's "C" order is by code point.
-  const collator = new Intl.Collator(km ? 'km' : 'en');
-  provinceRows.sort((a, b) => collator.compare(a.label, b.label));
+  provinceRows.sort(byLabel(locale));
   return { years, provinces: provinceRows, offences: offenceRows, leads: leadRows };
 }
