@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatLocale, formatNumber, formatRiel, formatUsd } from './format';
+import { formatDate, formatLocale, formatNumber, formatRiel, formatUsd, formatYear } from './format';
 
 describe('format', () => {
   it('writes Khmer digits only for a Khmer reader who chose them', () => {
@@ -10,6 +10,8 @@ describe('format', () => {
     expect(formatDate('2021-03-05', formatLocale('km', true))).toContain('២០២១');
     expect(formatDate('2021-03-05', 'km')).toContain('2021');
     expect(formatDate('2021-03-05', 'km')).toMatch(/[\u1780-\u17FF]/u);
+    expect(formatYear(2021, formatLocale('km', true))).toBe('២០២១');
+    expect(formatYear(2021, 'en')).toBe('2021');
   });
 
   it('writes riel as ៛ in Khmer and KHR in English, whole amounts', () => {

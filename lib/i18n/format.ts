@@ -36,6 +36,11 @@ export function formatNumber(value: number, locale: string, digits = 2): string 
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
 }
 
+/** A year as a reader writes it: no grouping ("2021", or "២០២១" in Khmer digits). */
+export function formatYear(year: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { useGrouping: false }).format(year);
+}
+
 /** A share of 1 as a percentage with one decimal ("85.6 %" in English). */
 export function formatPercent(share: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
