@@ -1,4 +1,5 @@
-import { KHMER_SCRIPT_PROVINCE } from './geography';
+import { OFFENCE_TYPES } from '../reference/lists';
+import { GEOGRAPHY, KHMER_SCRIPT_PROVINCE } from './geography';
 import type { DemoDataset } from './types';
 
 // The synthetic names of names.ts in Khmer script. Several spellings exist for most of
@@ -30,13 +31,30 @@ export function inKhmerScript(name: string): string {
   return name.replace(PATTERN, (word) => KHMER[word] ?? word);
 }
 
+const OFFENCE_KM = new Map<string, string>(OFFENCE_TYPES.map((o) => [o.code, o.labelKm]));
+const CHILD_KM = { female: 'ក្មេងស្រី', male: 'ក្មេងប្រុស', unknown: 'កុមារ' } as const;
+const khmerDigits = (n: number) => new Intl.NumberFormat('km-KH-u-nu-khmr', { useGrouping: false }).format(n);
+
+/** "រំលោភសេពសន្ថវៈលើក្មេងស្រីអាយុ ៧ ឆ្នាំ នៅខេត្តកំពង់ឆ្នាំង": the title a Khmer investigator would write. */
+export function khmerTitle(offence: string, victims: readonly { sex: keyof typeof CHILD_KM; ageAtOffence: number }[], provinceKm: string): string {
+  const [first] = victims;
+  const who = !first ? CHILD_KM.unknown
+    : victims.length === 1 ? `${CHILD_KM[first.sex]}អាយុ ${khmerDigits(first.ageAtOffence)} ឆ្នាំ`
+    : `${victims.every((v) => v.sex === first.sex) ? CHILD_KM[first.sex] : CHILD_KM.unknown} ${khmerDigits(victims.length)} នាក់`;
+  return `${OFFENCE_KM.get(offence) ?? ''}លើ${who} នៅខេត្ត${provinceKm}`;
+}
+
 /**
- * Writes the people of the Khmer-script province's cases in Khmer script. Runs after every
+ * Writes the titles and people of the Khmer-script province's cases in Khmer script. Runs after every
  * random draw, so the rest of the dataset (and every published figure) is unchanged.
  */
 export function writeKhmerScriptCases(out: DemoDataset): void {
   const cases = new Set(out.offenceLocations.filter((l) => l.provinceCode === KHMER_SCRIPT_PROVINCE).map((l) => l.investigationId));
   const write = (s: string | null | undefined) => (s ? inKhmerScript(s) : s);
+  const provinceKm = GEOGRAPHY.find((p) => p.code === KHMER_SCRIPT_PROVINCE)!.nameKm;
+  for (const c of out.investigations) {
+    if (cases.has(c.id)) c.title = khmerTitle(c.offenceType, out.victims.filter((v) => v.investigationId === c.id), provinceKm);
+  }
   for (const v of out.victims) if (cases.has(v.investigationId)) v.fullName = write(v.fullName);
   for (const s of out.suspects) {
     if (!cases.has(s.investigationId)) continue;
