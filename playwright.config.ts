@@ -55,7 +55,9 @@ export default defineConfig({
     { name: 'chromium', testIgnore: '**/*.exclusive.spec.ts', use: { browserName: 'chromium', launchOptions } },
     // Specs that deactivate or change demo accounts end sessions other tests rely on:
     // they run alone, after everything else.
-    { name: 'account-changes', testMatch: '**/*.exclusive.spec.ts', dependencies: ['chromium'], use: { browserName: 'chromium', launchOptions } },
+    { name: 'account-changes', testMatch: '**/*.exclusive.spec.ts', testIgnore: '**/khmer.exclusive.spec.ts', dependencies: ['chromium'], use: { browserName: 'chromium', launchOptions } },
+    // The Khmer walk-through switches the manager's language, as admin-lists-khmer does: after it, alone.
+    { name: 'khmer', testMatch: '**/khmer.exclusive.spec.ts', dependencies: ['account-changes'], use: { browserName: 'chromium', launchOptions } },
   ],
   webServer: {
     // A fresh seeded database and `next start` on E2E_PORT; removed again on shutdown.

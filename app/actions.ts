@@ -1,9 +1,10 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth/viewer';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/locale';
-import { setOwnLocale } from '@/db/queries/users';
+import { setOwnKhmerDigits, setOwnLocale } from '@/db/queries/users';
 
 /** The language switch: saved on the account when signed in, in a cookie before sign-in. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
@@ -18,4 +19,13 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   });
   const viewer = await getViewer();
   if (viewer) await setOwnLocale(viewer, locale);
+}
+
+/** The digits switch: only for a signed-in reader, since the choice lives on the account. */
+export async function setDigitsAction(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  await setOwnKhmerDigits(viewer, formData.get('khmerDigits') === 'on');
+  // Nothing else changes on the request (the language switch sets a cookie): ask for a fresh render.
+  revalidatePath('/', 'layout');
 }

@@ -13,6 +13,14 @@ const ids = (cases: { id: string }[]) => new Set(cases.map((c) => c.id));
 const investigatorIds = ids(investigatorCases);
 const liaisonIds = ids(liaisonCases);
 
+const KAMPONG_CHHNANG = '04';
+const inKampongChhnang = new Set(dataset.offenceLocations.filter((l) => l.provinceCode === KAMPONG_CHHNANG && !l.archivedAt).map((l) => l.investigationId));
+/** The newest live case of the province the demo writes in Khmer script, with a named suspect and a named victim. */
+const khmerCase = live.filter((c) => inKampongChhnang.has(c.id))
+  .filter((c) => dataset.suspects.some((s) => s.investigationId === c.id && !s.archivedAt && s.fullName))
+  .filter((c) => dataset.victims.some((v) => v.investigationId === c.id && !v.archivedAt && v.fullName))
+  .sort((a, b) => b.reference.localeCompare(a.reference))[0]!;
+
 export const demoFacts = {
   liveCaseCount: live.length,
   investigatorCaseRefs: new Set(investigatorCases.map((c) => c.reference)),
@@ -23,4 +31,14 @@ export const demoFacts = {
   caseOutsideInvestigator: live.find((c) => !investigatorIds.has(c.id))!,
   /** A live case shared with the liaison's agency. */
   caseSharedWithLiaison: live.find((c) => liaisonIds.has(c.id))!,
+  /** A case written in Khmer script: its district, its suspect's and its victim's names. */
+  khmerCase: {
+    reference: khmerCase.reference,
+    title: khmerCase.title,
+    district: dataset.offenceLocations.find((l) => l.investigationId === khmerCase.id && l.provinceCode === KAMPONG_CHHNANG && !l.archivedAt)!.district,
+    suspectName: dataset.suspects.find((s) => s.investigationId === khmerCase.id && !s.archivedAt && s.fullName)!.fullName!,
+    victimName: dataset.victims.find((v) => v.investigationId === khmerCase.id && !v.archivedAt && v.fullName)!.fullName!,
+    /** What staff typed in English (the summary, service providers' names): data, not UI. */
+    englishText: [khmerCase.summary, ...dataset.victimServices.map((s) => s.provider)].filter((t): t is string => !!t),
+  },
 };

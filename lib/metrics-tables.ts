@@ -1,6 +1,7 @@
 import type { YearFigures } from '@/db/queries/metrics';
 import { AGE_BAND_KEYS, HEADLINE_FORMAT, HEADLINES, type Headline } from './metrics';
 import { SEXES, type Locale } from './vocabulary';
+import { formatMonth } from './i18n/format';
 
 /**
  * The year's figures as named tables: the one shape behind each chart's table
@@ -80,7 +81,7 @@ function headlineLabel(h: Headline, t: Translate): string {
 }
 
 function monthName(month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, month - 1, 1)));
+  return formatMonth(month, locale);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -9,6 +9,8 @@ export type Viewer = {
   name: string;
   email: string;
   locale: Locale;
+  /** Khmer digits on Khmer pages; absent means Latin digits. */
+  khmerDigits?: boolean;
 };
 
 export const PERMISSIONS = {

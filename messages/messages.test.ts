@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import km from './km.json';
+import { SAME_IN_BOTH, hasWords } from './same-in-both';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -29,5 +30,19 @@ describe('messages', () => {
   it('keeps the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     for (const [key, value] of enLeaves) expect(placeholders(kmLeaves.get(key) ?? ''), key).toEqual(placeholders(value));
+  });
+});
+
+describe('translations', () => {
+  it('has no message left the same in English and Khmer, except names, codes and formats', () => {
+    const same = [...enLeaves].filter(([key, value]) => kmLeaves.get(key) === value && hasWords(value) && !SAME_IN_BOTH.has(value));
+    expect(same.map(([key, value]) => `${key}: ${value}`)).toEqual([]);
+  });
+
+  it('catches an untranslated message and lets codes through', () => {
+    expect(hasWords('Save')).toBe(true);
+    expect(hasWords('{count}')).toBe(false);
+    expect(hasWords('—')).toBe(false);
+    expect(SAME_IN_BOTH.has('CSV')).toBe(true);
   });
 });

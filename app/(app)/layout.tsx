@@ -4,6 +4,7 @@ import { can } from '@/lib/policy';
 import { NAV_ITEMS } from '@/components/shell/nav-items';
 import { MainNav } from '@/components/shell/main-nav';
 import { LanguageSwitch } from '@/components/shell/language-switch';
+import { DigitsSwitch } from '@/components/shell/digits-switch';
 import { signOutAction } from './actions';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { MessagePage } from '@/components/ui/message-page';
@@ -35,8 +36,9 @@ export default async function AppShell({ children }: { children: React.ReactNode
               <span className="font-medium">{viewer.name}</span>
               <span className="text-white/70"> · {t(`roles.${viewer.role}`)}</span>
             </p>
-            <div className="rounded bg-white text-slate-900">
+            <div className="flex items-center gap-1 rounded bg-white text-slate-900">
               <LanguageSwitch />
+              <DigitsSwitch />
             </div>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">

@@ -1,11 +1,13 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { AuditRow } from '@/db/queries/audit-trail';
 import { compactDetail } from '@/lib/audit-filters';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { formatDateTime } from '@/lib/i18n/format';
 
 /** Audit rows as a table: time (Phnom Penh), person and the role they acted in, action, outcome, record, detail. */
 export async function AuditTable({ rows, showRecord = true }: { rows: readonly AuditRow[]; showRecord?: boolean }) {
-  const [t, tRoles, locale] = await Promise.all([getTranslations('auditTrail'), getTranslations('roles'), getLocale()]);
-  const dateTime = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Phnom_Penh' });
+  const [t, tRoles, fmt] = await Promise.all([getTranslations('auditTrail'), getTranslations('roles'), getFormatLocale()]);
+  const dateTime = { format: (at: Date) => formatDateTime(at, fmt, true) };
   const outcomeClass = { allowed: 'text-slate-800', denied: 'font-semibold text-red-800', failed: 'font-semibold text-amber-800' } as const;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -9,14 +9,16 @@ import {
 } from '@/lib/case-filters';
 import { CASE_STATUSES } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
+import { formatYear } from '@/lib/i18n/format';
 
-type Props = { filters: CaseFilters; options: CaseListOptions; active: boolean };
+/** `numberLocale`: the reader's digits (lib/i18n/format-locale), for the years. */
+type Props = { filters: CaseFilters; options: CaseListOptions; active: boolean; numberLocale: string };
 
 /**
  * A plain GET form: without JavaScript it submits to /cases like any form. With it, the
  * empty fields are left out of the URL and the page changes without a full reload.
  */
-export function CaseFiltersForm({ filters, options, active }: Props) {
+export function CaseFiltersForm({ filters, options, active, numberLocale }: Props) {
   const t = useTranslations('caseList');
   const tStatus = useTranslations('caseStatus');
   const router = useRouter();
@@ -67,7 +69,7 @@ export function CaseFiltersForm({ filters, options, active }: Props) {
         <p id="filter-q-hint" className="mt-1 text-sm text-slate-600">{t('searchHint')}</p>
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        {select('year', t('year'), t('anyYear'), years.map((y) => ({ value: String(y), label: String(y) })))}
+        {select('year', t('year'), t('anyYear'), years.map((y) => ({ value: String(y), label: formatYear(y, numberLocale) })))}
         {select('status', t('status'), t('anyStatus'), CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) })))}
         {select('province', t('province'), t('anyProvince'), options.provinces)}
         {select('offence', t('offence'), t('anyOffence'), options.offences)}

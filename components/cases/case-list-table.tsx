@@ -3,9 +3,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CaseListRow } from '@/db/queries/case-list';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatDate } from '@/lib/i18n/format';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export async function CaseListTable({ rows }: { rows: CaseListRow[] }) {
   const [t, locale] = await Promise.all([getTranslations('caseList'), getLocale()]);
+  const fmt = await getFormatLocale();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -27,7 +29,7 @@ export async function CaseListTable({ rows }: { rows: CaseListRow[] }) {
               <td className="px-3 py-2">{row.title}</td>
               <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
               <td className="px-3 py-2">{(locale === 'km' ? row.provincesKm : row.provincesEn) ?? '—'}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.openedOn, locale)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.openedOn, fmt)}</td>
             </tr>
           ))}
         </tbody>

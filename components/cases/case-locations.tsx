@@ -6,9 +6,11 @@ import { EditForm } from './edit-form';
 import { RecordControls } from './record-controls';
 import { formValues, locationFields } from './field-specs';
 import type { CaseEditing } from './editing';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export async function CaseLocations({ found, editing }: { found: CaseDetail; editing: CaseEditing | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('case'), getTranslations('caseEdit'), getLocale()]);
+  const fmt = await getFormatLocale();
   const km = locale === 'km';
   const fields = editing ? locationFields(editing.options) : [];
   return (
@@ -30,7 +32,7 @@ export async function CaseLocations({ found, editing }: { found: CaseDetail; edi
               <li key={l.id} className="py-2" data-testid="location">
                 <p>
                   {label} · {km ? l.placeKm : l.placeEn}
-                  {l.occurredOn ? ` · ${formatDate(l.occurredOn, locale)}` : ''}
+                  {l.occurredOn ? ` · ${formatDate(l.occurredOn, fmt)}` : ''}
                 </p>
                 {editing && (
                   <RecordControls form="location" fields={fields} values={formValues(l, fields)} target={{ caseId: found.id, id: l.id, version: l.version }}

@@ -6,13 +6,15 @@ import { Item, Section } from './section';
 import { EditForm } from './edit-form';
 import { basicsFields, formValues } from './field-specs';
 import type { CaseEditing } from './editing';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export async function CaseOverview({ found, editing }: { found: CaseDetail; editing: CaseEditing | null }) {
   const [t, tEdit, tPriority, tLife, locale] = await Promise.all([
     getTranslations('case'), getTranslations('caseEdit'), getTranslations('priority'), getTranslations('lifecycle'), getLocale(),
   ]);
+  const fmt = await getFormatLocale();
   const km = locale === 'km';
-  const date = (d: string | null) => (d ? formatDate(d, locale) : t('none'));
+  const date = (d: string | null) => (d ? formatDate(d, fmt) : t('none'));
   const fields = editing ? basicsFields(editing.options, editing.enums) : [];
 
   return (

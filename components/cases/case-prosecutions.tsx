@@ -1,12 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/db/queries/case-read';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatRiel } from '@/lib/i18n/format';
 import type { ProsecutionStatus } from '@/lib/vocabulary';
 import { Section } from './section';
 import { EditForm, type FormValues } from './edit-form';
 import { formValues } from './field-specs';
 import { courtOptions, hearingFields, prosecutionFields } from './prosecution-fields';
 import type { CaseRecording } from './editing';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 type Prosecution = CaseDetail['prosecutions'][number];
 
@@ -27,8 +28,8 @@ const TONE: Record<ProsecutionStatus, string> = {
  */
 export async function CaseProsecutions({ found, recording }: { found: CaseDetail; recording: CaseRecording | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('prosecutions'), getTranslations('caseEdit'), getLocale()]);
+  const fmt = await getFormatLocale();
   const km = locale === 'km';
-  const number = new Intl.NumberFormat(km ? 'km-KH' : 'en-GB');
   const courtName = (code: string, province: string) => (code === '12' ? t('courtPhnomPenh') : t('court', { province }));
   const save = recording?.actions.saveProsecution;
   const saveHearing = recording?.actions.saveHearing;
@@ -49,7 +50,7 @@ export async function CaseProsecutions({ found, recording }: { found: CaseDetail
     const parts = [p.sentenceYears ? t('years', { count: p.sentenceYears }) : null, p.sentenceMonths ? t('months', { count: p.sentenceMonths }) : null].filter(Boolean);
     return parts.length > 0 ? parts.join(' ') : t('noSentence');
   };
-  const riel = (n: number | null) => (n === null ? null : t('riel', { amount: number.format(n) }));
+  const riel = (n: number | null) => (n === null ? null : formatRiel(n, fmt));
   const newValues = (): FormValues => ({
     ...formValues({}, fields), courtProvinceCode: found.locations[0]?.provinceCode ?? '', status: 'charged', chargeCodes: [],
   });
@@ -77,8 +78,8 @@ export async function CaseProsecutions({ found, recording }: { found: CaseDetail
                   const facts: [string, string | null][] = [
                     [t('caseNumber'), p.courtCaseNumber],
                     [t('charges'), [...p.charges.map((c) => (km ? c.labelKm : c.labelEn)), p.chargesOther].filter(Boolean).join('; ') || null],
-                    [t('filedOn'), formatDate(p.filedOn, locale)],
-                    [t('verdictOn'), p.verdictOn ? formatDate(p.verdictOn, locale) : null],
+                    [t('filedOn'), formatDate(p.filedOn, fmt)],
+                    [t('verdictOn'), p.verdictOn ? formatDate(p.verdictOn, fmt) : null],
                     [t('sentence'), sentence(p)],
                     [t('fine'), riel(p.fineRiel)],
                     [t('compensation'), riel(p.compensationRiel)],
@@ -101,11 +102,11 @@ export async function CaseProsecutions({ found, recording }: { found: CaseDetail
                         <ul className="text-sm">
                           {p.hearings.map((h) => (
                             <li key={h.id} data-testid="hearing" className="py-0.5">
-                              {formatDate(h.heldOn, locale)} · {t.has(`hearingKinds.${h.kind}` as never) ? t(`hearingKinds.${h.kind}` as never) : h.kind}
+                              {formatDate(h.heldOn, fmt)} · {t.has(`hearingKinds.${h.kind}` as never) ? t(`hearingKinds.${h.kind}` as never) : h.kind}
                               {h.outcomeNote && <> · {h.outcomeNote}</>}
                               {saveHearing && (
                                 <EditForm form="hearing" fields={hFields} values={formValues(h, hFields)} target={{ caseId: found.id, prosecutionId: p.id, id: h.id, version: h.version }}
-                                  action={saveHearing} openLabel={tEdit('edit')} openAriaLabel={t('editHearingLabel', { date: formatDate(h.heldOn, locale) })} />
+                                  action={saveHearing} openLabel={tEdit('edit')} openAriaLabel={t('editHearingLabel', { date: formatDate(h.heldOn, fmt) })} />
                               )}
                             </li>
                           ))}

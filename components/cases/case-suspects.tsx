@@ -6,9 +6,11 @@ import { EditForm } from './edit-form';
 import { RecordControls } from './record-controls';
 import { arrestFields, formValues, suspectFields } from './field-specs';
 import type { CaseEditing, CaseRecording } from './editing';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export async function CaseSuspects({ found, editing, recording }: { found: CaseDetail; editing: CaseEditing | null; recording: CaseRecording | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('case'), getTranslations('caseEdit'), getLocale()]);
+  const fmt = await getFormatLocale();
   const km = locale === 'km';
   const fields = editing ? suspectFields(editing.options, editing.enums) : [];
   const recordArrest = recording?.actions.recordArrest;
@@ -37,7 +39,7 @@ export async function CaseSuspects({ found, editing, recording }: { found: CaseD
                   {t(`sex.${s.sex}`)}{s.age !== null ? ` · ${s.age}` : ''}{s.nationality ? ` · ${s.nationality}` : ''}
                   {' · '}{t('relationship')}: {km ? s.relationshipKm : s.relationshipEn}
                   {' · '}{t('suspectStatusLabel')}: <span data-testid="suspect-status">{t(`suspectStatus.${s.status}`)}</span>
-                  {s.arrestedOn && <> · {t('arrestedOn')}: {formatDate(s.arrestedOn, locale)}</>}
+                  {s.arrestedOn && <> · {t('arrestedOn')}: {formatDate(s.arrestedOn, fmt)}</>}
                   {s.arrestingAgency && <> · {t('arrestingAgency')}: {(km && s.arrestingAgencyKm) || s.arrestingAgency}</>}
                   {s.arrestPlace && <> · {t('arrestPlace')}: {s.arrestPlace}</>}
                 </p>

@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/db/queries/case-read';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { CASE_STATUSES, CLOSE_REASONS, HEARING_KINDS, PROSECUTION_STATUSES } from '@/lib/vocabulary';
 import { REOPEN_REASONS } from '@/lib/lifecycle';
 import { Section } from './section';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 type Event = CaseDetail['timeline'][number];
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
@@ -15,11 +16,13 @@ const VICTIM_CODE = /^V-\d{4}-\d{4}-\d+$/;
  * other value in the data, free text included, is never shown.
  */
 export async function CaseTimeline({ found }: { found: CaseDetail }) {
-  const [t, tStatus, tLife, tFields, tPros, locale] = await Promise.all([
+  const [t, tStatus, tLife, tFields, tPros, fmt, locale] = await Promise.all([
     getTranslations('timeline'), getTranslations('caseStatus'), getTranslations('lifecycle'), getTranslations('caseEdit.fields'),
-    getTranslations('prosecutions'), getLocale(),
+    getTranslations('prosecutions'), getFormatLocale(), getLocale(),
   ]);
-  const time = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
+  // Agencies have a Khmer name where an admin gave one; the English one otherwise.
+  const agency = (e: Event) => (locale === 'km' && e.agencyNameKm) || e.agencyName || '?';
+  const time = { format: (at: Date) => formatDateTime(at, fmt) };
 
   function describe(e: Event): string {
     const d = e.data ?? {};
@@ -28,7 +31,7 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
       isOneOf(CLOSE_REASONS, r) ? tLife(`closeReasons.${r}`) : isOneOf(REOPEN_REASONS, r) ? tLife(`reopenReasons.${r}`) : null;
     // No code for those who see children only as counts (the read leaves it out for them).
     const code = typeof d.code === 'string' && VICTIM_CODE.test(d.code) ? d.code : '—';
-    const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : '?');
+    const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, fmt) : '?');
     const prosecution = (s: unknown) => (isOneOf(PROSECUTION_STATUSES, s) ? tPros(`statuses.${s}`) : '?');
     const hearing = (k: unknown) => (isOneOf(HEARING_KINDS, k) ? tPros(`hearingKinds.${k}`) : '?');
     const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
@@ -45,13 +48,13 @@ export async function CaseTimeline({ found }: { found: CaseDetail }) {
       case 'case_closed':
         return t('kinds.case_closed', { reason: reason(d.reason) ?? '?' });
       case 'shared_with_agency':
-        return t('kinds.shared_with_agency', { agency: e.agencyName ?? '?' });
+        return t('kinds.shared_with_agency', { agency: agency(e) });
       case 'agency_share_withdrawn':
-        return t('kinds.agency_share_withdrawn', { agency: e.agencyName ?? '?' });
+        return t('kinds.agency_share_withdrawn', { agency: agency(e) });
       case 'lead_changed': case 'member_added': case 'member_removed': case 'shared_with_liaison': case 'liaison_share_withdrawn':
         return t(`kinds.${e.kind}`, { name: e.userName ?? t('someone') });
       case 'suspect_arrested': case 'arrest_corrected':
-        return t(`kinds.${e.kind}`, { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, locale) : '?' });
+        return t(`kinds.${e.kind}`, { date: typeof d.arrestedOn === 'string' ? formatDate(d.arrestedOn, fmt) : '?' });
       case 'prosecution_filed':
         return d.status ? t('kinds.prosecution_filed_status', { status: prosecution(d.status) }) : t('kinds.prosecution_filed');
       case 'prosecution_updated':

@@ -7,6 +7,7 @@ import { RecordControls } from './record-controls';
 import { formValues, serviceFields, victimFields } from './field-specs';
 import type { CaseEditing } from './editing';
 import { VictimCountsTable } from './victim-counts-table';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 /**
  * The children of a case, by pseudonymous code, with their identity and services: only for
@@ -15,6 +16,7 @@ import { VictimCountsTable } from './victim-counts-table';
  */
 export async function CaseVictims({ found, editing }: { found: CaseDetail; editing: CaseEditing | null }) {
   const [t, tEdit, locale] = await Promise.all([getTranslations('case'), getTranslations('caseEdit'), getLocale()]);
+  const fmt = await getFormatLocale();
   const km = locale === 'km';
   const vFields = editing ? victimFields(editing.enums) : [];
   const sFields = editing ? serviceFields(editing.options) : [];
@@ -63,8 +65,8 @@ export async function CaseVictims({ found, editing }: { found: CaseDetail; editi
                       <li key={s.id} className="py-1">
                         {km ? s.serviceKm : s.serviceEn}
                         {s.provider ? ` · ${s.provider}` : ''}
-                        {s.startedOn ? ` · ${formatDate(s.startedOn, locale)}` : ''}
-                        {s.endedOn ? ` – ${formatDate(s.endedOn, locale)}` : ''}
+                        {s.startedOn ? ` · ${formatDate(s.startedOn, fmt)}` : ''}
+                        {s.endedOn ? ` – ${formatDate(s.endedOn, fmt)}` : ''}
                         {editing && (
                           <RecordControls form="service" fields={sFields} values={formValues(s, sFields)} target={{ caseId: found.id, victimId: v.id, id: s.id, version: s.version }}
                               save={editing.actions.saveService} remove={editing.actions.removeChild} what={label} />

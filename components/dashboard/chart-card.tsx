@@ -1,14 +1,15 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { isEmptyTable, type FigureTable } from '@/lib/metrics-tables';
 import { FigureChart, type ChartVariant } from './figure-chart';
 import { FigureTableView } from './figure-table-view';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 /**
  * One chart with its title, what it counts, the figures as a table (the text alternative,
  * open by a click or a key) and a CSV download of that same table.
  */
 export async function ChartCard({ table, variant, csvHref }: { table: FigureTable; variant: ChartVariant; csvHref: string }) {
-  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  const [t, fmt] = await Promise.all([getTranslations('dashboard'), getFormatLocale()]);
   const empty = isEmptyTable(table);
   const headingId = `chart-${table.key}`;
   return (
@@ -22,13 +23,13 @@ export async function ChartCard({ table, variant, csvHref }: { table: FigureTabl
         <p className="mt-3 rounded border border-dashed border-slate-300 p-4 text-slate-600">{t('chartEmpty')}</p>
       ) : (
         <>
-          <FigureChart table={table} variant={variant} />
+          <FigureChart table={table} variant={variant} locale={fmt} />
           {table.key === 'provinces' && table.marked.length > 0 && <p className="text-sm text-slate-700">{t('charts.provinces.marked')}</p>}
         </>
       )}
       <details className="mt-2">
         <summary className="cursor-pointer text-sm text-brand-700 underline">{t('showTable')}</summary>
-        <FigureTableView table={table} locale={locale} caption={table.title} />
+        <FigureTableView table={table} locale={fmt} caption={table.title} />
       </details>
     </section>
   );

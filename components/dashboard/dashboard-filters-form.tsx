@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { DashboardOptions, MetricFilters } from '@/db/queries/metrics';
 import { inputClass, labelClass } from '@/components/ui/field';
+import { formatYear } from '@/lib/i18n/format';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 /** A plain GET form: the year and filters live in the URL, so a view can be bookmarked or sent. */
 export async function DashboardFiltersForm({ filters, options }: { filters: MetricFilters; options: DashboardOptions }) {
-  const t = await getTranslations('dashboard');
+  const [t, fmt] = await Promise.all([getTranslations('dashboard'), getFormatLocale()]);
   const years = options.years.includes(filters.year) ? options.years : [...options.years, filters.year].sort((a, b) => b - a);
   const filtered = Boolean(filters.province || filters.offenceType);
   return (
@@ -13,7 +15,7 @@ export async function DashboardFiltersForm({ filters, options }: { filters: Metr
       <div>
         <label htmlFor="dashboard-year" className={labelClass}>{t('year')}</label>
         <select id="dashboard-year" name="year" defaultValue={String(filters.year)} className={inputClass}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          {years.map((y) => <option key={y} value={y}>{formatYear(y, fmt)}</option>)}
         </select>
       </div>
       <div>

@@ -4,6 +4,7 @@ import {
   Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import type { FigureTable } from '@/lib/metrics-tables';
+import { formatNumber } from '@/lib/i18n/format';
 
 /** Series colours, from the theme's CSS variables where the brand has them. */
 const SERIES = ['var(--color-brand-600)', '#c2410c', '#64748b', '#a16207'];
@@ -16,7 +17,9 @@ export type ChartVariant = 'columns' | 'bars' | 'years';
  * first column labels the categories, every numeric column is a series. Decorative for
  * screen readers: the table beside it carries the figures.
  */
-export function FigureChart({ table, variant }: { table: FigureTable; variant: ChartVariant }) {
+export function FigureChart({ table, variant, locale }: { table: FigureTable; variant: ChartVariant; locale: string }) {
+  // Axis and tooltip figures in the reader's digits, like the table beside the chart.
+  const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v, locale) : String(v));
   const [labelColumn, ...rest] = table.columns;
   const series = rest.filter((c) => c.numeric);
   const data = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
@@ -29,9 +32,9 @@ export function FigureChart({ table, variant }: { table: FigureTable; variant: C
           <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey={labelColumn!.key} />
-            <YAxis yAxisId="count" allowDecimals={false} />
-            <YAxis yAxisId="pct" orientation="right" unit="%" />
-            <Tooltip />
+            <YAxis yAxisId="count" allowDecimals={false} tickFormatter={num} />
+            <YAxis yAxisId="pct" orientation="right" unit="%" tickFormatter={num} />
+            <Tooltip formatter={num} />
             <Legend />
             <Bar yAxisId="count" dataKey={series[0]!.key} name={series[0]!.label} fill={SERIES[0]} />
             <Bar yAxisId="count" dataKey={series[1]!.key} name={series[1]!.label} fill={SERIES[2]} />
@@ -42,16 +45,16 @@ export function FigureChart({ table, variant }: { table: FigureTable; variant: C
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             {variant === 'bars' ? (
               <>
-                <XAxis type="number" allowDecimals={false} />
+                <XAxis type="number" allowDecimals={false} tickFormatter={num} />
                 <YAxis type="category" dataKey={labelColumn!.key} width={170} interval={0} tick={{ fontSize: 12 }} />
               </>
             ) : (
               <>
                 <XAxis dataKey={labelColumn!.key} interval={0} tick={{ fontSize: 11 }} />
-                <YAxis allowDecimals={false} />
+                <YAxis allowDecimals={false} tickFormatter={num} />
               </>
             )}
-            <Tooltip />
+            <Tooltip formatter={num} />
             {series.length > 1 && <Legend />}
             {series.map((c, i) => (
               <Bar key={c.key} dataKey={c.key} name={c.label} fill={SERIES[i % SERIES.length]}>

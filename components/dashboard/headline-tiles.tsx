@@ -1,17 +1,18 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { YearFigures } from '@/db/queries/metrics';
 import { HEADLINES, HEADLINE_FORMAT, PROVINCE_TOTAL, type Headline } from '@/lib/metrics';
 import { formatNumber, formatPercent, formatUsd } from '@/lib/i18n/format';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 /** The headline figures of the year, each with its change on the year before and its definition. */
 export async function HeadlineTiles({ figures }: { figures: YearFigures }) {
-  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  const [t, fmt] = await Promise.all([getTranslations('dashboard'), getFormatLocale()]);
   const value = (key: Headline, v: number | null) => {
     if (v === null) return '—';
     switch (HEADLINE_FORMAT[key]) {
-      case 'ratio': return formatPercent(v, locale);
-      case 'usd': return formatUsd(v, locale);
-      default: return key === 'provincesWithOffences' ? t('ofProvinces', { count: formatNumber(v, locale), total: PROVINCE_TOTAL }) : formatNumber(v, locale);
+      case 'ratio': return formatPercent(v, fmt);
+      case 'usd': return formatUsd(v, fmt);
+      default: return key === 'provincesWithOffences' ? t('ofProvinces', { count: formatNumber(v, fmt), total: PROVINCE_TOTAL }) : formatNumber(v, fmt);
     }
   };
   const changeText = (key: Headline) => {
@@ -19,8 +20,8 @@ export async function HeadlineTiles({ figures }: { figures: YearFigures }) {
     if (delta === null) return t('noComparison', { year: figures.filters.year - 1 });
     const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
     const size = Math.abs(delta);
-    const amount = HEADLINE_FORMAT[key] === 'ratio' ? t('points', { n: formatNumber(size * 100, locale) })
-      : HEADLINE_FORMAT[key] === 'usd' ? formatUsd(size, locale) : formatNumber(size, locale);
+    const amount = HEADLINE_FORMAT[key] === 'ratio' ? t('points', { n: formatNumber(size * 100, fmt) })
+      : HEADLINE_FORMAT[key] === 'usd' ? formatUsd(size, fmt) : formatNumber(size, fmt);
     return t('changeOn', { change: `${sign}${amount}`, year: figures.filters.year - 1 });
   };
   return (

@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { CaseUpdate } from '@/db/queries/home';
 import { changeGroups } from '@/lib/change-kinds';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatMoment } from './when';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 /** The viewer's cases someone else changed since they last opened them, newest change first. */
 export async function CaseUpdates({ rows, total }: { rows: CaseUpdate[]; total: number }) {
-  const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);
+  const [t, fmt] = await Promise.all([getTranslations('home'), getFormatLocale()]);
   return (
     <section aria-labelledby="updates-title" className="space-y-3">
       <div>
@@ -44,7 +45,7 @@ export async function CaseUpdates({ rows, total }: { rows: CaseUpdate[]; total: 
                     {t('changes', { count: row.changes, kinds: changeGroups(row.kinds).map((g) => t(`changeKinds.${g}`)).join(', ') })}
                   </td>
                   <td className="px-3 py-2">
-                    <time dateTime={row.lastAt.toISOString()} className="whitespace-nowrap">{formatMoment(row.lastAt, locale)}</time>
+                    <time dateTime={row.lastAt.toISOString()} className="whitespace-nowrap">{formatMoment(row.lastAt, fmt)}</time>
                     <span className="block text-slate-600">{t('by', { name: row.lastBy ?? t('someone') })}</span>
                   </td>
                 </tr>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { SharedCase } from '@/db/queries/home';
 import { formatDate } from '@/lib/i18n/format';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatMoment } from './when';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 type Props = { rows: SharedCase[]; total: number; page: number; pages: number };
 const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1';
@@ -13,7 +14,7 @@ const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1';
  * then by last update; a page at a time.
  */
 export async function SharedCases({ rows, total, page, pages }: Props) {
-  const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);
+  const [t, fmt] = await Promise.all([getTranslations('home'), getFormatLocale()]);
   return (
     <section aria-labelledby="shared-title" className="space-y-3">
       <h2 id="shared-title" className="text-lg font-semibold">{t('sharedTitle')}</h2>
@@ -46,9 +47,9 @@ export async function SharedCases({ rows, total, page, pages }: Props) {
                   <td className="px-3 py-2">{row.title}</td>
                   <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {row.lastUpdate ? <time dateTime={row.lastUpdate.toISOString()}>{formatMoment(row.lastUpdate, locale)}</time> : t('none')}
+                    {row.lastUpdate ? <time dateTime={row.lastUpdate.toISOString()}>{formatMoment(row.lastUpdate, fmt)}</time> : t('none')}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{row.nextHearing ? formatDate(row.nextHearing, locale) : t('none')}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{row.nextHearing ? formatDate(row.nextHearing, fmt) : t('none')}</td>
                 </tr>
               ))}
             </tbody>

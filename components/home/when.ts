@@ -1,4 +1,6 @@
-/** A moment as the unit reads it: Phnom Penh time, in the reader's language. */
+import { formatDateTime } from '@/lib/i18n/format';
+
+/** A moment as the unit reads it: Phnom Penh time, in the reader's language and digits. */
 export function formatMoment(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' }).format(at);
+  return formatDateTime(at, locale);
 }

@@ -33,7 +33,7 @@ export async function ReportBody({ content, emptyText }: { content: ReportConten
           return (
             <figure key={key} className="space-y-2 break-inside-avoid" data-testid={`report-${key}`}>
               <figcaption className="text-lg font-semibold">{table.title}</figcaption>
-              {!isEmptyTable(table) && <FigureChart table={table} variant={variant} />}
+              {!isEmptyTable(table) && <FigureChart table={table} variant={variant} locale={locale} />}
               <FigureTableView table={table} locale={locale} caption={table.title} />
             </figure>
           );

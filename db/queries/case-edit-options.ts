@@ -4,6 +4,7 @@ import { getDb } from '../client';
 import { authorize } from '../scope';
 import { agencies, charges, offenceTypes, placeTypes, provinces, relationships, serviceTypes } from '../schema';
 import type { Viewer } from '@/lib/policy';
+import { byLabel } from '@/lib/i18n/collate';
 import type { Locale } from '@/lib/vocabulary';
 
 export type Option = { value: string; label: string };
@@ -37,7 +38,7 @@ export async function getEditOptions(viewer: Viewer, locale: Locale) {
     placeTypes: place,
     serviceTypes: service,
     provinces: provinceRows.map((p): Option => ({ value: p.code, label: km ? p.nameKm : p.nameEn })),
-    agencies: agencyRows.map((a): Option => ({ value: a.id, label: (km && a.nameKm) || a.name })),
+    agencies: agencyRows.map((a): Option => ({ value: a.id, label: (km && a.nameKm) || a.name })).sort(byLabel(locale)),
   };
 }
 export type EditOptions = Awaited<ReturnType<typeof getEditOptions>>;

@@ -5,6 +5,7 @@ import { authorize, caseVisibleTo } from '../scope';
 import { investigationMembers, investigations, offenceTypes, provinces, users } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
+import { byLabel } from '@/lib/i18n/collate';
 import type { CaseListOptions } from '@/lib/case-filters';
 
 /** The choices of the case list's filters, labelled in the reader's language. */
@@ -24,8 +25,7 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
       .where(live),
     db
       .select({ value: provinces.code, label: km ? provinces.nameKm : provinces.nameEn })
-      .from(provinces)
-      .orderBy(asc(km ? provinces.nameKm : provinces.nameEn)),
+      .from(provinces),
     db
       .select({ value: offenceTypes.code, label: km ? offenceTypes.labelKm : offenceTypes.labelEn })
       .from(offenceTypes)
@@ -41,5 +41,6 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
 
   const years: number[] = [];
   if (span?.from != null && span.to != null) for (let y = span.to; y >= span.from; y--) years.push(y);
+  provinceRows.sort(byLabel(locale));
   return { years, provinces: provinceRows, offences: offenceRows, leads: leadRows };
 }

@@ -37,7 +37,10 @@ function filterSql(f: Partial<CaseFilters>, p: (value: unknown) => string): stri
     const q = p(f.q);
     // strpos matches literally: no wildcard can sneak in.
     out.push(`(strpos(lower(i.reference), lower(${q})) > 0 or strpos(lower(i.title), lower(${q})) > 0
-      or i.id in (select investigation_id from suspects where archived_at is null and strpos(lower(alias), lower(${q})) > 0))`);
+      or i.id in (select investigation_id from suspects where archived_at is null
+        and (strpos(lower(alias), lower(${q})) > 0 or strpos(lower(full_name), lower(${q})) > 0))
+      or i.id in (select investigation_id from offence_locations where archived_at is null
+        and (strpos(lower(district), lower(${q})) > 0 or strpos(lower(commune), lower(${q})) > 0)))`);
   }
   return out;
 }
@@ -246,6 +249,10 @@ describe('text search', () => {
     specialRef = await insert(1, 'Fees 50%_off at a guesthouse');
     plainRef = await insert(2, 'Fees 50x off and 50%xoff at a guesthouse');
     khmerRef = await insert(3, 'ករណីនៅភូមិថ្មី', 'តា សុខា');
+    await testDb.query(`update suspects set full_name = 'ហ៊ុល ស៊ីថា' where alias = 'តា សុខា'`);
+    await testDb.query(`insert into offence_locations (investigation_id, province_code, district, commune, place_type)
+      select id, $2, 'ស្រុកកំពង់ត្រឡាច', 'ឃុំអំពិលទឹក', (select code from place_types order by code limit 1)
+      from investigations where reference = $1`, [khmerRef, kampongChhnang]);
   });
 
   it('matches % and _ literally, not as wildcards', async () => {
@@ -263,6 +270,15 @@ describe('text search', () => {
   it('finds Khmer text in a title and in a suspect alias', async () => {
     expect((await listCases(viewers.manager, { q: 'ភូមិថ្មី' })).rows.map((r) => r.reference)).toEqual([khmerRef]);
     expect((await listCases(viewers.manager, parseCaseFilters({ q: '  សុខា ' }))).rows.map((r) => r.reference)).toEqual([khmerRef]);
+  });
+
+  it('finds Khmer text in a suspect\'s name, a district and a commune', async () => {
+    for (const q of ['ហ៊ុល ស៊ីថា', 'ស្រុកកំពង់ត្រឡាច', 'អំពិលទឹក']) {
+      expect((await listCases(viewers.manager, { q })).rows.map((r) => r.reference), q).toEqual([khmerRef]);
+    }
+    expect((await listCases(viewers.manager, { q: 'ស្រុកកំពង់ត្រឡាច', province: kampongChhnang })).total).toBe(1);
+    // The demo writes Kampong Chhnang's districts in Khmer: a bare district name finds those cases too.
+    expect((await listCases(viewers.manager, { q: 'កំពង់ត្រឡាច', province: kampongChhnang })).total).toBeGreaterThan(1);
   });
 
   it('ignores case in Latin text', async () => {
@@ -288,6 +304,11 @@ describe('filter choices', () => {
     expect(en.provinces).toHaveLength(25);
     expect(en.provinces.find((p) => p.value === phnomPenh)?.label).toBe('Phnom Penh');
     expect(km.provinces.find((p) => p.value === phnomPenh)?.label).toBe('ភ្នំពេញ');
+    // Khmer dictionary order, not code points.
+    const kmLabels = km.provinces.map((p) => p.label);
+    expect(kmLabels).toEqual([...kmLabels].sort(new Intl.Collator('km').compare));
+    const enLabels = en.provinces.map((p) => p.label);
+    expect(enLabels).toEqual([...enLabels].sort(new Intl.Collator('en').compare));
     const [offence] = await testDb.query<{ label_km: string }>(`select label_km from offence_types where code = $1`, [commonOffence]);
     expect(km.offences.find((o) => o.value === commonOffence)?.label).toBe(offence!.label_km);
     expect(en.years[0]).toBeGreaterThanOrEqual(2023);

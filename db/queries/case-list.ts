@@ -45,10 +45,14 @@ function filterConditions(filters: Partial<CaseFilters>): SQL[] {
   if (arrest === 'no') conditions.push(sql`not ${hasArrest}`);
   if (q) {
     const pattern = containsPattern(q);
+    // Victims' names are never searched: a match would tell who was a victim. Suspects'
+    // names and the places of the offence are read by everyone on the case.
     conditions.push(sql`(${investigations.reference} ilike ${pattern} escape '\\'
       or ${investigations.title} ilike ${pattern} escape '\\'
       or exists (select 1 from ${suspects} s where s.investigation_id = ${caseIdRef}
-        and s.archived_at is null and s.alias ilike ${pattern} escape '\\'))`);
+        and s.archived_at is null and (s.alias ilike ${pattern} escape '\\' or s.full_name ilike ${pattern} escape '\\'))
+      or exists (select 1 from ${offenceLocations} l where l.investigation_id = ${caseIdRef}
+        and l.archived_at is null and (l.district ilike ${pattern} escape '\\' or l.commune ilike ${pattern} escape '\\')))`);
   }
   return conditions;
 }

@@ -237,6 +237,7 @@ async function readTimeline(tx: Tx, id: string, withIdentity: boolean) {
   // Names for the ids in event data, resolved here so the page renders codes and names of
   // agencies only: the timeline never carries a victim's identity.
   const agencyName = sql<string | null>`(select a.name from ${agencies} a where a.id::text = ${caseEvents.data}->>'agencyId')`;
+  const agencyNameKm = sql<string | null>`(select a.name_km from ${agencies} a where a.id::text = ${caseEvents.data}->>'agencyId')`;
   // Those who see only counts of the children don't get their ids, codes or services from
   // the timeline either: the data of those events stays in the database.
   const data = withIdentity
@@ -245,7 +246,7 @@ async function readTimeline(tx: Tx, id: string, withIdentity: boolean) {
         else ${caseEvents.data} - array['victimId', 'victimIds', 'serviceId', 'code']::text[] end`;
   const userName = sql<string | null>`(select u.name from ${users} u where u.id::text = ${caseEvents.data}->>'userId')`;
   return tx
-    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data, actorName: users.name, agencyName, userName })
+    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, data, actorName: users.name, agencyName, agencyNameKm, userName })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.investigationId, id))

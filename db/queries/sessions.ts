@@ -25,6 +25,7 @@ export async function viewerForSession(sessionId: string, userId: string): Promi
       name: users.name,
       email: users.email,
       locale: users.locale,
+      khmerDigits: users.khmerDigits,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`,
       idle: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`,
       expired: sql<boolean>`${sessions.expiresAt} <= now()`,
@@ -40,7 +41,7 @@ export async function viewerForSession(sessionId: string, userId: string): Promi
   if (row.stale) {
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
   }
-  return { sessionId: row.sessionId, userId: row.userId, role: row.role, agencyId: row.agencyId, name: row.name, email: row.email, locale: row.locale };
+  return { sessionId: row.sessionId, userId: row.userId, role: row.role, agencyId: row.agencyId, name: row.name, email: row.email, locale: row.locale, khmerDigits: row.khmerDigits };
 }
 
 export async function revokeSession(sessionId: string, reason: string): Promise<void> {

@@ -128,3 +128,8 @@ export async function unlockUser(viewer: Viewer | null, userId: string, ip: stri
     await writeAudit(tx, actor, { action: 'user.unlock', outcome: 'allowed', entityType: 'user', entityId: userId, ip });
   });
 }
+
+/** The reader's own choice of Khmer or Latin digits; nobody else's account is touched. */
+export async function setOwnKhmerDigits(viewer: Viewer, khmerDigits: boolean): Promise<void> {
+  await getDb().update(users).set({ khmerDigits, updatedAt: sql`now()` }).where(eq(users.id, viewer.userId));
+}

@@ -21,6 +21,8 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   agencyId: uuid('agency_id').references(() => agencies.id),
   locale: localeEnum('locale').notNull().default('en'),
+  /** Numbers and dates in Khmer digits (០១២) on Khmer pages; Latin digits when false. */
+  khmerDigits: boolean('khmer_digits').notNull().default(false),
   /** argon2id; null until the person sets a password through their one-time link. */
   passwordHash: text('password_hash'),
   active: boolean('active').notNull().default(true),

@@ -3,6 +3,7 @@ import { buildYear } from './cases';
 import { CaseNumbers } from './court';
 import { at } from './dates';
 import { lastSeenRows } from './last-seen';
+import { writeKhmerScriptCases } from './khmer-script';
 import { AGENCIES, DEMO_ACCOUNTS, STAFF, type DemoAccountKey } from './organisation';
 import { apportion, Rng, stableUuid } from './random';
 import type { DemoDataset, ExpenditureRow, InvestigationRow } from './types';
@@ -66,6 +67,7 @@ export function buildDemoDataset(): DemoDataset {
   };
   const ctx = { rng, out, caseNumbers: new CaseNumbers() };
   for (const plan of YEAR_PLANS) buildYear(ctx, plan);
+  writeKhmerScriptCases(out);
   out.expenditures = expenditures(rng);
   out.lastSeen = lastSeenRows(out.members, out.shares, out.caseEvents);
   return out;

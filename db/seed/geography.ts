@@ -5,12 +5,17 @@ export type ProvinceGeo = { code: string; name: string; nameKm: string; weight: 
 
 export const PHNOM_PENH = '12';
 export const KAMPONG_CHHNANG = '04';
+/**
+ * The province whose cases the demo writes in Khmer script (districts, people's names), as
+ * its investigators would: the data the Khmer search and the Khmer e2e work on.
+ */
+export const KHMER_SCRIPT_PROVINCE = KAMPONG_CHHNANG;
 
 export const GEOGRAPHY: readonly ProvinceGeo[] = [
   { code: '01', name: 'Banteay Meanchey', nameKm: 'បន្ទាយមានជ័យ', weight: 6, districts: ['Mongkol Borei', 'Phnum Srok', 'Preah Netr Preah', 'Ou Chrov', 'Serei Saophoan', 'Thma Puok', 'Svay Chek', 'Malai', 'Paoy Paet'] },
   { code: '02', name: 'Battambang', nameKm: 'បាត់ដំបង', weight: 7, districts: ['Banan', 'Thma Koul', 'Battambang', 'Bavel', 'Aek Phnum', 'Moung Ruessei', 'Rotonak Mondol', 'Sangkae', 'Samlout', 'Sampov Lun', 'Phnum Proek', 'Kamrieng', 'Koas Krala', 'Rukhak Kiri'] },
   { code: '03', name: 'Kampong Cham', nameKm: 'កំពង់ចាម', weight: 6, districts: ['Batheay', 'Chamkar Leu', 'Cheung Prey', 'Kampong Cham', 'Kampong Siem', 'Kang Meas', 'Koh Sotin', 'Prey Chhor', 'Srei Santhor', 'Stueng Trang'] },
-  { code: '04', name: 'Kampong Chhnang', nameKm: 'កំពង់ឆ្នាំង', weight: 6, districts: ['Baribour', 'Chol Kiri', 'Kampong Chhnang', 'Kampong Leaeng', 'Kampong Tralach', 'Rolea Bier', 'Sameakki Mean Chey', 'Tuek Phos'] },
+  { code: '04', name: 'Kampong Chhnang', nameKm: 'កំពង់ឆ្នាំង', weight: 6, districts: ['បរិបូណ៌', 'ជលគីរី', 'កំពង់ឆ្នាំង', 'កំពង់លែង', 'កំពង់ត្រឡាច', 'រលាប្អៀរ', 'សាមគ្គីមានជ័យ', 'ទឹកផុស'] },
   { code: '05', name: 'Kampong Speu', nameKm: 'កំពង់ស្ពឺ', weight: 6, districts: ['Basedth', 'Chbar Mon', 'Kong Pisei', 'Aoral', 'Odongk', 'Phnom Sruoch', 'Samraong Tong', 'Thpong'] },
   { code: '06', name: 'Kampong Thom', nameKm: 'កំពង់ធំ', weight: 4, districts: ['Baray', 'Kampong Svay', 'Stueng Saen', 'Prasat Ballang', 'Prasat Sambour', 'Sandan', 'Santuk', 'Stoung', 'Taing Kouk'] },
   { code: '07', name: 'Kampot', nameKm: 'កំពត', weight: 4, districts: ['Angkor Chey', 'Banteay Meas', 'Chhuk', 'Chum Kiri', 'Dang Tong', 'Kampong Trach', 'Tuek Chhou', 'Kampot', 'Bokor'] },

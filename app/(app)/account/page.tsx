@@ -1,4 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listOwnSessions } from '@/db/queries/account';
 import { setLocaleAction } from '@/app/actions';
@@ -9,8 +11,8 @@ import { SessionSignOut } from './session-sign-out';
 
 export default async function AccountPage() {
   const viewer = await requirePermission('account:self');
-  const [t, tLanguage, locale, sessions] = await Promise.all([getTranslations('account'), getTranslations('language'), getLocale(), listOwnSessions(viewer)]);
-  const dateTime = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
+  const [t, tLanguage, fmt, sessions] = await Promise.all([getTranslations('account'), getTranslations('language'), getFormatLocale(), listOwnSessions(viewer)]);
+  const dateTime = { format: (at: Date) => formatDateTime(at, fmt) };
 
   return (
     <div className="max-w-3xl space-y-8">

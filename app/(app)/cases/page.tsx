@@ -11,11 +11,12 @@ import { isLocale } from '@/lib/i18n/locale';
 import { CaseFiltersForm } from '@/components/cases/case-filters-form';
 import { CaseListTable } from '@/components/cases/case-list-table';
 import { CaseListPagination } from '@/components/cases/case-list-pagination';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<CaseSearchParams> }) {
   const viewer = await requirePermission('cases:list');
   const params = await searchParams;
-  const [t, tForm, locale] = await Promise.all([getTranslations('caseList'), getTranslations('caseForm'), getLocale()]);
+  const [t, tForm, locale, fmt] = await Promise.all([getTranslations('caseList'), getTranslations('caseForm'), getLocale(), getFormatLocale()]);
   const options = await caseListOptions(viewer, isLocale(locale) ? locale : 'en');
   const filters = withKnownChoices(parseCaseFilters(params), options);
   const active = hasActiveFilters(filters);
@@ -31,7 +32,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </div>
-      <CaseFiltersForm key={JSON.stringify(filters)} filters={filters} options={options} active={active} />
+      <CaseFiltersForm key={JSON.stringify(filters)} filters={filters} options={options} active={active} numberLocale={fmt} />
 
       <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
         {active ? t('matches', { count: page.total }) : t('inScope', { count: page.total })}

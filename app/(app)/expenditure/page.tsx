@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listExpenditures } from '@/db/queries/expenditures';
 import { EXPENDITURE_CATEGORIES } from '@/lib/vocabulary';
@@ -7,12 +7,13 @@ import { inputClass, labelClass } from '@/components/ui/field';
 import { EditForm, type FieldSpec } from '@/components/cases/edit-form';
 import { CaseCommand } from '@/components/cases/case-command';
 import { removeExpenditureAction, saveExpenditureAction } from './actions';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 const FIRST_YEAR = 2010;
 
 export default async function ExpenditurePage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const viewer = await requirePermission('expenditure:manage');
-  const [t, tEdit, locale] = await Promise.all([getTranslations('expenditure'), getTranslations('caseEdit'), getLocale()]);
+  const [t, tEdit, fmt] = await Promise.all([getTranslations('expenditure'), getTranslations('caseEdit'), getFormatLocale()]);
   const thisYear = new Date().getUTCFullYear();
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 1990 && asked <= thisYear + 1 ? asked : thisYear - 1;
@@ -59,11 +60,11 @@ export default async function ExpenditurePage({ searchParams }: { searchParams: 
             </thead>
             <tbody>
               {lines.map((l) => {
-                const what = { category: t(`categories.${l.category}`), amount: formatUsd(Number(l.amountUsd), locale, true) };
+                const what = { category: t(`categories.${l.category}`), amount: formatUsd(Number(l.amountUsd), fmt, true) };
                 return (
                   <tr key={l.id} className="border-t border-slate-100 align-top" data-testid="expenditure-line">
                     <td className="px-3 py-2">{what.category}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatUsd(Number(l.amountUsd), locale, true)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatUsd(Number(l.amountUsd), fmt, true)}</td>
                     <td className="px-3 py-2">{l.note ?? '—'}</td>
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-2">
@@ -82,7 +83,7 @@ export default async function ExpenditurePage({ searchParams }: { searchParams: 
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold">
                 <th scope="row" className="px-3 py-2">{t('total')}</th>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="expenditure-total">{formatUsd(total, locale, true)}</td>
+                <td className="px-3 py-2 text-right tabular-nums" data-testid="expenditure-total">{formatUsd(total, fmt, true)}</td>
                 <td colSpan={2} />
               </tr>
             </tfoot>

@@ -1,10 +1,12 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { AUDIT_EXPORT_LIMIT, auditPeople, listAuditEvents } from '@/db/queries/audit-trail';
 import { decodeCursor, encodeCursor, filtersQuery, parseAuditFilters } from '@/lib/audit-filters';
 import { AuditFiltersForm } from '@/components/audit/audit-filters-form';
 import { AuditTable } from '@/components/audit/audit-table';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { formatNumber } from '@/lib/i18n/format';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -13,9 +15,9 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const parsed = parseAuditFilters(params);
   const after = decodeCursor(params.after);
-  const [t, locale, people, page] = await Promise.all([
+  const [t, fmt, people, page] = await Promise.all([
     getTranslations('auditTrail'),
-    getLocale(),
+    getFormatLocale(),
     auditPeople(viewer),
     parsed.ok ? listAuditEvents(viewer, parsed.filters, after) : null,
   ]);
@@ -34,7 +36,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <a href={`/admin/audit/csv${query ? `?${query}` : ''}`} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" data-testid="audit-export">
               {t('export')}
             </a>
-            <span className="text-slate-600">{t('exportLimit', { limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale === 'km' ? 'km-KH' : 'en-GB') })}</span>
+            <span className="text-slate-600">{t('exportLimit', { limit: formatNumber(AUDIT_EXPORT_LIMIT, fmt) })}</span>
           </p>
           {page.rows.length === 0 ? (
             <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none')}</p>

@@ -6,17 +6,19 @@ import { listAgencyChoices } from '@/db/queries/user-invites';
 import { parseUserFilters } from '@/lib/validation/user-filters';
 import { PeopleFilters } from '@/components/people/people-filters';
 import { PeopleTable } from './people-table';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePermission('users:manage');
   const filters = parseUserFilters(await searchParams);
-  const [t, locale, people, agencies] = await Promise.all([
+  const [t, locale, fmt, people, agencies] = await Promise.all([
     getTranslations('people'),
     getLocale(),
+    getFormatLocale(),
     listUsers(viewer, filters),
     listAgencyChoices(viewer),
   ]);
-  const dateTime = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
   const agencyName = (a: { name: string; nameKm: string | null }) => (locale === 'km' && a.nameKm) || a.name;
 
   return (
@@ -28,7 +30,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <PeopleFilters filters={filters} agencies={agencies.map((a) => ({ id: a.id, name: agencyName(a) }))} />
       <PeopleTable
         viewerId={viewer.userId}
-        people={people.map(({ lastLoginAt, ...p }) => ({ ...p, lastLogin: lastLoginAt ? dateTime.format(lastLoginAt) : null }))}
+        people={people.map(({ lastLoginAt, ...p }) => ({ ...p, lastLogin: lastLoginAt ? formatDateTime(lastLoginAt, fmt) : null }))}
       />
     </div>
   );

@@ -29,6 +29,7 @@ import {
   saveSuspectAction, saveVictimAction, updateBasicsAction,
 } from './actions';
 import { saveHearingAction, saveProsecutionAction } from './actions';
+import { getFormatLocale } from '@/lib/i18n/format-locale';
 
 const TEAM_ACTIONS: TeamControls['actions'] = {
   setLead: setLeadAction, addMember: addMemberAction, removeMember: removeMemberAction, shareAgency: shareAgencyAction,
@@ -49,6 +50,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const found = await loadCase(viewer, id, clientIp(await headers()));
   const [t, tPriority, locale] = await Promise.all([getTranslations('case'), getTranslations('priority'), getLocale()]);
+  const fmt = await getFormatLocale();
 
   // Edit controls only for those who may edit, and never on an archived case; liaison
   // officers read. Every action checks role, scope and version again on the server.
@@ -101,7 +103,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div role="status" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="archived-banner">
           <p className="font-semibold">{t('archived')}</p>
           <p>{t('archivedBanner')}</p>
-          <p>{t('archivedOn', { date: formatDate(found.archivedAt.toISOString().slice(0, 10), locale) })}</p>
+          <p>{t('archivedOn', { date: formatDate(found.archivedAt.toISOString().slice(0, 10), fmt) })}</p>
           {found.archiveReason && <p>{t('archiveReasonLabel')}: {found.archiveReason}</p>}
         </div>
       )}

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "khmer_digits" boolean DEFAULT false NOT NULL;
