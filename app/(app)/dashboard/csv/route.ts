@@ -6,19 +6,20 @@ import { dashboardOptions, getYearFigures } from '@/db/queries/metrics';
 import { parseDashboardFilters } from '@/lib/dashboard-filters';
 import { figureTables, isTableKey } from '@/lib/metrics-tables';
 import { tableCsv } from '@/lib/csv';
+import { plainAnswer } from '@/lib/http/plain-answer';
 
 /** GET /dashboard/csv?table=provinces&year=2021[&province=..&offence=..]: one chart's table as CSV. */
 export async function GET(request: Request) {
   const viewer = await getViewer();
-  if (!viewer) return new Response('Sign in first.', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!viewer) return plainAnswer(401);
   // The data layer checks the permission again (and audits a refusal); this gives the status.
   if (!can(viewer, 'dashboard:read')) {
     await getYearFigures(viewer, { year: 0 }).catch(() => undefined);
-    return new Response('Forbidden.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+    return plainAnswer(403);
   }
   const params = new URL(request.url).searchParams;
   const key = params.get('table');
-  if (!isTableKey(key)) return new Response('Unknown table.', { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  if (!isTableKey(key)) return plainAnswer(400);
 
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';

@@ -9,6 +9,7 @@ import { computeYearFigures } from '@/db/queries/metrics';
 import { can, type Viewer } from '@/lib/policy';
 import type { Locale } from '@/lib/vocabulary';
 import { reportContent } from '@/lib/report/report-content';
+import { plainAnswer } from '@/lib/http/plain-answer';
 
 /** The year in the URL, or null when it isn't one. */
 export function parseYear(raw: string): number | null {
@@ -53,9 +54,9 @@ export async function reportDownload(
 ): Promise<Response> {
   const noStore = { 'Cache-Control': 'no-store' };
   const viewer = await getViewer();
-  if (!viewer) return new Response('Sign in first.', { status: 401, headers: noStore });
+  if (!viewer) return plainAnswer(401);
   const year = parseYear((await params).year);
-  if (year === null) return new Response('Not found.', { status: 404, headers: noStore });
+  if (year === null) return plainAnswer(404);
   const query = new URL(request.url).searchParams;
   const lang = query.get('lang') ?? (await getLocale());
   const locale: Locale = isLocale(lang) ? lang : 'en';
@@ -63,10 +64,10 @@ export async function reportDownload(
   try {
     loaded = await loadReport(viewer, year, query.get('version') ?? undefined, locale);
   } catch (err) {
-    if (err instanceof ForbiddenError) return new Response('Forbidden.', { status: 403, headers: noStore });
+    if (err instanceof ForbiddenError) return plainAnswer(403);
     throw err;
   }
-  if (!loaded.report || !loaded.content) return new Response('Not found.', { status: 404, headers: noStore });
+  if (!loaded.report || !loaded.content) return plainAnswer(404);
   const body = await render(loaded as Loaded, locale);
   const name = `cpu-annual-report-${year}-v${loaded.report.versionNo}${loaded.report.status === 'draft' ? '-draft' : ''}-${locale}.${file.extension}`;
   return new Response(new Uint8Array(body), {

@@ -2,6 +2,7 @@ import { handlers } from '@/lib/auth/auth';
 import { SIGN_IN_LIMITS } from '@/lib/auth/config';
 import { clientIp } from '@/lib/auth/request-info';
 import { isAddressThrottled } from '@/db/queries/sign-in';
+import { plainAnswer } from '@/lib/http/plain-answer';
 
 export const { GET } = handlers;
 
@@ -13,10 +14,7 @@ export async function POST(request: Request) {
   if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
     const ip = clientIp(request.headers);
     if (ip && (await isAddressThrottled(ip))) {
-      return new Response('Too many failed sign-ins from this address. Try again later.', {
-        status: 429,
-        headers: { 'Retry-After': String(SIGN_IN_LIMITS.windowMinutes * 60), 'Cache-Control': 'no-store' },
-      });
+      return plainAnswer(429, { 'Retry-After': String(SIGN_IN_LIMITS.windowMinutes * 60) });
     }
   }
   return handlers.POST(request as Parameters<typeof handlers.POST>[0]);

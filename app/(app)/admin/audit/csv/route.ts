@@ -6,21 +6,22 @@ import { can } from '@/lib/policy';
 import { exportAuditEvents } from '@/db/queries/audit-trail';
 import { parseAuditFilters } from '@/lib/audit-filters';
 import { auditCsv } from '@/lib/audit-csv';
+import { plainAnswer } from '@/lib/http/plain-answer';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** GET /admin/audit/csv?actor=..&action=..&record=..&outcome=..&from=..&to=..: the filtered trail as CSV. */
 export async function GET(request: Request) {
   const viewer = await getViewer();
-  if (!viewer) return new Response('Sign in first.', { status: 401, headers: NO_STORE });
+  if (!viewer) return plainAnswer(401);
   const ip = clientIp(await headers());
   // The data layer checks the permission again (and audits a refusal); this gives the status.
   if (!can(viewer, 'audit:read')) {
     await exportAuditEvents(viewer, {}, ip).catch(() => undefined);
-    return new Response('Forbidden.', { status: 403, headers: NO_STORE });
+    return plainAnswer(403);
   }
   const parsed = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.ok) return new Response('Invalid filters.', { status: 400, headers: NO_STORE });
+  if (!parsed.ok) return plainAnswer(400);
 
   const [{ rows, truncated }, t] = await Promise.all([exportAuditEvents(viewer, parsed.filters, ip), getTranslations('auditTrail.csv')]);
   const stamp = new Date().toISOString().slice(0, 10);
