@@ -21,6 +21,8 @@ export const demoFacts = {
   caseNotSharedWithLiaison: live.find((c) => !liaisonIds.has(c.id))!,
   /** A live case the demo investigator is not a member of. */
   caseOutsideInvestigator: live.find((c) => !investigatorIds.has(c.id))!,
+  /** A live case the demo investigator is a member of. */
+  caseOfInvestigator: live.find((c) => investigatorIds.has(c.id))!,
   /** A live case shared with the liaison's agency. */
   caseSharedWithLiaison: live.find((c) => liaisonIds.has(c.id))!,
 };

@@ -19,6 +19,9 @@
  * - forbidden     403 (pages/routes); actions: refused (ForbiddenError at the data layer)
  * - notFound      404 (pages/routes); actions: refused as if the case did not exist (NotFoundError)
  * - redirect      a redirect elsewhere than /login (e.g. "/" sends each role to its home page)
+ * - unauthorized  401: a route handler reached with a session cookie whose session is no longer
+ *                 valid (a deactivated user). Anonymous requests carry no session, so the proxy
+ *                 sends them to /login before the handler runs.
  */
 export const PERSONAS = [
   'anonymous',
@@ -32,7 +35,7 @@ export const PERSONAS = [
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
-export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | 'redirect';
+export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | 'redirect' | 'unauthorized';
 export type Expectations = Record<Persona, Outcome>;
 
 export type MatrixEntry = {
@@ -93,6 +96,8 @@ const PUBLIC = { signedOut: 'allow', ...ALL_SIGNED_IN } as const;
 
 const page = (file: string, expect: Expectations, caseSpecific = false): MatrixEntry => ({ kind: 'page', file: `app/${file}`, caseSpecific, expect });
 const route = (file: string, expect: Expectations, caseSpecific = false): MatrixEntry => ({ kind: 'route', file: `app/${file}`, caseSpecific, expect });
+/** Our own route handlers answer 401 (not a redirect) to a cookie whose session has ended. */
+const ownRoute = (file: string, expect: Expectations): MatrixEntry => route(file, { ...expect, deactivated: 'unauthorized' });
 const actions = (file: string, names: string[], expect: Expectations, caseSpecific = false): MatrixEntry[] =>
   names.map((name) => ({ kind: 'action', file: `app/${file}`, name, caseSpecific, expect }));
 
@@ -121,10 +126,10 @@ export const MATRIX: MatrixEntry[] = [
   page('(auth)/set-password/[token]/page.tsx', general(PUBLIC)),
 
   // ---- route handlers ----
-  route('(app)/admin/audit/csv/route.ts', general({ manager: 'allow', admin: 'allow' })),
-  route('(app)/dashboard/csv/route.ts', general(EDITORS)),
-  route('(app)/reports/[year]/pdf/route.ts', general(MANAGER)),
-  route('(app)/reports/[year]/xlsx/route.ts', general(MANAGER)),
+  ownRoute('(app)/admin/audit/csv/route.ts', general({ manager: 'allow', admin: 'allow' })),
+  ownRoute('(app)/dashboard/csv/route.ts', general(EDITORS)),
+  ownRoute('(app)/reports/[year]/pdf/route.ts', general(MANAGER)),
+  ownRoute('(app)/reports/[year]/xlsx/route.ts', general(MANAGER)),
   // The year picker only redirects to /reports/<year>, which then checks reports:read itself.
   route('(app)/reports/go/route.ts', general({ investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
   // Auth.js (session, CSRF token, sign-in): public by design.
