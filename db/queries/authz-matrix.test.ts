@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers, viewerFor } from '@/db/testing/viewers';
@@ -24,6 +25,9 @@ import { moveReferenceValue, saveReferenceValue, setReferenceActive } from './re
 import { changeUserRole, setUserActive } from './users';
 import { createUser, forcePasswordReset } from './user-invites';
 import { findCaseByReference } from './case-find-reference';
+import { createInvestigation } from './case-create';
+import { changeOwnPassword, revokeOwnSession } from './account';
+import { caseInput } from '@/lib/validation/case-input';
 
 /**
  * The server actions of lib/authz-matrix.ts at the data layer: each action's data-layer
@@ -39,6 +43,10 @@ import { findCaseByReference } from './case-find-reference';
  * - allow:       "passes authorization": the call does not fail with ForbiddenError or NotFoundError.
  *                (Most calls here succeed outright; the effects of each write are asserted in the
  *                module tests, e.g. case-writes.test.ts, case-team.test.ts.)
+ *
+ * Not called here: setLocaleAction, loginAction, setPasswordAction (public: no viewer to check,
+ * the token or the password is the credential, covered by their own tests) and signOutAction
+ * (ends the caller's own session only).
  */
 
 const testDb = useTestDatabase();
@@ -49,8 +57,8 @@ let deactivated: Viewer;
 type Row = { id: string; version: number };
 const one = async <T,>(sql: string, params: unknown[] = []) => (await testDb.query<T>(sql, params))[0]!;
 
-// ---- which tables a refusal must leave alone: every table but the audit trail and sign-in bookkeeping ----
-const NOT_SNAPSHOTTED = /^(audit|session|sign_in|login|throttle|rate)/;
+// ---- which tables a refusal must leave alone: every table but the audit trail and sign-in throttling ----
+const NOT_SNAPSHOTTED = /^(audit|sign_in|login|throttle|rate)/;
 let tables: string[] = [];
 async function snapshot(): Promise<Record<string, string>> {
   // Row count and an order-free sum of row hashes: any insert, update or delete changes it.
@@ -78,6 +86,7 @@ async function takeCaseIn(): Promise<string> {
   return id;
 }
 let caseOut = '';
+let standingSession = '';
 
 type Ctx = {
   caseId: string; version: number; status: string; reportedOn: string; offenceType: string; archived: boolean;
@@ -218,6 +227,24 @@ const OTHER_ACTIONS: Record<string, Call> = {
   // home
   'app/(app)/home/actions.ts#findCaseAction': async (viewer) =>
     findCaseByReference(viewer!, (await one<{ reference: string }>(`select reference from investigations order by reference limit 1`)).reference, ip),
+  // new case
+  'app/(app)/cases/new/actions.ts#createCaseAction': (viewer) =>
+    createInvestigation(viewer!, caseInput.parse({
+      title: 'Opened by the matrix', summary: 'Matrix', offenceType: 'indecent_assault', reportedOn: '2026-01-20', reportChannel: 'school',
+      priority: 'high', agencyIds: [], offenceFrom: '', offenceTo: '',
+      locations: [{ provinceCode: '12', district: 'Chamkar Mon', commune: '', placeType: 'school', occurredOn: '' }],
+      suspects: [{ fullName: '', alias: '', sex: 'unknown', age: '', nationality: '', relationship: 'stranger', status: 'wanted', arrestedOn: '', arrestingAgencyId: '' }],
+      victims: [{ fullName: 'Matrix Child', sex: 'female', ageAtOffence: '11', dateOfBirth: '', nationality: '', services: [] }],
+    }), { submissionKey: randomUUID(), ip }),
+  // account (one's own): a wrong current password and an unknown session id, so nothing is changed even when allowed
+  'app/(app)/account/actions.ts#changePasswordAction': (viewer) => changeOwnPassword(viewer, 'not-the-password-at-all', 'a-new-long-passphrase-2026', ip),
+  'app/(app)/account/actions.ts#revokeSessionAction': async (viewer, _c, allowed) => {
+    // Allowed: a session of their own, made for it. Refused: an existing session (made before the snapshot).
+    const target = allowed && viewer
+      ? (await one<{ id: string }>(`insert into sessions (user_id, expires_at) values ($1, now() + interval '1 hour') returning id`, [viewer.userId])).id
+      : standingSession;
+    return revokeOwnSession(viewer, target, ip);
+  },
   // expenditure
   'app/(app)/expenditure/actions.ts#saveExpenditureAction': (viewer) =>
     saveExpenditure(viewer!, { year: 1995, category: 'other', amountUsd: `${100 + n++}.00`, note: 'Matrix' } as never, ip),
@@ -300,6 +327,8 @@ beforeAll(async () => {
         and exists (select 1 from victim_services vs where vs.investigation_id = i.id and vs.archived_at is null)
       order by i.reference limit 1`,
     [demo.investigator.userId, demo.liaison.agencyId, demo.liaison.userId])).id;
+  standingSession = (await one<{ id: string }>(
+    `insert into sessions (user_id, expires_at) values ($1, now() + interval '1 hour') returning id`, [demo.investigator.userId])).id;
   // A seeded investigator, on no team of caseOut, deactivated here.
   const who = await one<{ email: string; id: string }>(
     `select u.email, u.id from users u where u.role = 'investigator' and u.id <> $1
