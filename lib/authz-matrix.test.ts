@@ -21,9 +21,9 @@ function isUseServer(text: string): boolean {
 /** Every exported name of a module: `export const X`, `export (async) function X`, `export { X, Y as Z }`. */
 function exportedNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(/^export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of text.matchAll(/^export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
   for (const m of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
-    for (const part of m[1].split(',')) {
+    for (const part of m[1]!.split(',')) {
       const name = part.trim().split(/\s+as\s+/).pop()?.trim();
       if (name && !name.startsWith('type ')) names.add(name);
     }
