@@ -29,6 +29,8 @@ export const demoFacts = {
   caseNotSharedWithLiaison: live.find((c) => !liaisonIds.has(c.id))!,
   /** A live case the demo investigator is not a member of. */
   caseOutsideInvestigator: live.find((c) => !investigatorIds.has(c.id))!,
+  /** A live case the demo investigator is a member of. */
+  caseOfInvestigator: live.find((c) => investigatorIds.has(c.id))!,
   /** A live case shared with the liaison's agency. */
   caseSharedWithLiaison: live.find((c) => liaisonIds.has(c.id))!,
   /** A case written in Khmer script: its district, its suspect's and its victim's names. */

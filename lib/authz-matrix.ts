@@ -1,0 +1,172 @@
+/**
+ * The authorization matrix: for every page, route handler and server action under app/,
+ * what each persona should get. Kept in lib/ (not e2e/) because both test layers read it:
+ *
+ * - lib/authz-matrix.test.ts   walks app/ and fails when a page, route or exported server
+ *                              action exists that this file does not list, or the reverse.
+ * - e2e/authz-matrix.spec.ts   GETs every page and route handler as each persona over HTTP.
+ * - db/queries/authz-matrix.test.ts calls the data-layer function each server action wraps
+ *                              with each persona's Viewer, and checks denials change no row.
+ *
+ * Personas. "member"/"notMember" and "shared"/"notShared" refer to the case the entry is
+ * about; for entries that are not about one case they get the same expectation.
+ * "deactivated" is a signed-in user whose account an admin then deactivated: getViewer()
+ * returns null for them, so pages, routes and actions treat them exactly as anonymous.
+ *
+ * Outcomes:
+ * - allow         pages/routes: 200 (or a redirect that is not to /login); actions: the change is made
+ * - login         pages/routes: a redirect to /login; actions: refused as unauthenticated
+ * - forbidden     403 (pages/routes); actions: refused (ForbiddenError at the data layer)
+ * - notFound      404 (pages/routes); actions: refused as if the case did not exist (NotFoundError)
+ * - redirect      a redirect elsewhere than /login (e.g. "/" sends each role to its home page)
+ * - unauthorized  401: a route handler reached with a session cookie whose session is no longer
+ *                 valid (a deactivated user). Anonymous requests carry no session, so the proxy
+ *                 sends them to /login before the handler runs.
+ */
+export const PERSONAS = [
+  'anonymous',
+  'investigatorMember',
+  'investigatorNotMember',
+  'manager',
+  'liaisonShared',
+  'liaisonNotShared',
+  'admin',
+  'deactivated',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | 'redirect' | 'unauthorized';
+export type Expectations = Record<Persona, Outcome>;
+
+export type MatrixEntry = {
+  kind: 'page' | 'route' | 'action';
+  /** Path under the repository root, e.g. "app/(app)/cases/[id]/page.tsx". */
+  file: string;
+  /** For actions: the exported name. */
+  name?: string;
+  /** Whether member/not-member and shared/not-shared differ (the entry is about one case). */
+  caseSpecific: boolean;
+  expect: Expectations;
+};
+
+type Role4 = { investigator?: Outcome; manager?: Outcome; liaison?: Outcome; admin?: Outcome };
+
+/** An entry not about one case: member/not-member and shared/not-shared collapse. */
+function general(roles: Role4 & { signedOut?: Outcome }, deny: Outcome = 'forbidden'): Expectations {
+  const signedOut = roles.signedOut ?? 'login';
+  const inv = roles.investigator ?? deny;
+  const lia = roles.liaison ?? deny;
+  return {
+    anonymous: signedOut,
+    investigatorMember: inv,
+    investigatorNotMember: inv,
+    manager: roles.manager ?? deny,
+    liaisonShared: lia,
+    liaisonNotShared: lia,
+    admin: roles.admin ?? deny,
+    deactivated: signedOut,
+  };
+}
+
+/**
+ * An entry about one case. `investigator`/`liaison` is the outcome inside scope; out of scope
+ * the case reads as missing (notFound) when the role holds the permission at all.
+ */
+function onCase(roles: Role4, deny: Outcome = 'forbidden'): Expectations {
+  const inv = roles.investigator ?? deny;
+  const lia = roles.liaison ?? deny;
+  return {
+    anonymous: 'login',
+    investigatorMember: inv,
+    investigatorNotMember: inv === 'allow' ? 'notFound' : inv,
+    manager: roles.manager ?? deny,
+    liaisonShared: lia,
+    liaisonNotShared: lia === 'allow' ? 'notFound' : lia,
+    admin: roles.admin ?? deny,
+    deactivated: 'login',
+  };
+}
+
+const ALL_SIGNED_IN = { investigator: 'allow', manager: 'allow', liaison: 'allow', admin: 'allow' } as const;
+const CASE_ROLES = { investigator: 'allow', manager: 'allow', liaison: 'allow' } as const;
+const EDITORS = { investigator: 'allow', manager: 'allow' } as const;
+const MANAGER = { manager: 'allow' } as const;
+const ADMIN = { admin: 'allow' } as const;
+const PUBLIC = { signedOut: 'allow', ...ALL_SIGNED_IN } as const;
+
+const page = (file: string, expect: Expectations, caseSpecific = false): MatrixEntry => ({ kind: 'page', file: `app/${file}`, caseSpecific, expect });
+const route = (file: string, expect: Expectations, caseSpecific = false): MatrixEntry => ({ kind: 'route', file: `app/${file}`, caseSpecific, expect });
+/** Our own route handlers answer 401 (not a redirect) to a cookie whose session has ended. */
+const ownRoute = (file: string, expect: Expectations): MatrixEntry => route(file, { ...expect, deactivated: 'unauthorized' });
+const actions = (file: string, names: string[], expect: Expectations, caseSpecific = false): MatrixEntry[] =>
+  names.map((name) => ({ kind: 'action', file: `app/${file}`, name, caseSpecific, expect }));
+
+export const MATRIX: MatrixEntry[] = [
+  // ---- pages ----
+  page('(app)/page.tsx', general({ investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
+  page('(app)/home/page.tsx', general(CASE_ROLES)),
+  page('(app)/account/page.tsx', general(ALL_SIGNED_IN)),
+  page('(app)/cases/page.tsx', general(CASE_ROLES)),
+  page('(app)/cases/new/page.tsx', general(EDITORS)),
+  page('(app)/cases/[id]/page.tsx', onCase(CASE_ROLES), true),
+  // Managers only; an administrator holds audit:read but sees no case, so the case reads as missing.
+  page('(app)/cases/[id]/access/page.tsx', { ...onCase(MANAGER), admin: 'notFound' }, true),
+  page('(app)/dashboard/page.tsx', general(EDITORS)),
+  page('(app)/expenditure/page.tsx', general(MANAGER)),
+  page('(app)/reports/page.tsx', general(MANAGER)),
+  page('(app)/reports/[year]/page.tsx', general(MANAGER)),
+  page('(app)/admin/users/page.tsx', general(ADMIN)),
+  page('(app)/admin/users/new/page.tsx', general(ADMIN)),
+  page('(app)/admin/agencies/page.tsx', general(ADMIN)),
+  page('(app)/admin/reference/page.tsx', general(ADMIN)),
+  page('(app)/admin/audit/page.tsx', general({ manager: 'allow', admin: 'allow' })),
+  // Public: a signed-in visitor is sent on to their home page.
+  page('(auth)/login/page.tsx', general({ signedOut: 'allow', investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
+  // Public; an unknown token shows "link expired or used" (200) to anyone.
+  page('(auth)/set-password/[token]/page.tsx', general(PUBLIC)),
+
+  // ---- route handlers ----
+  ownRoute('(app)/admin/audit/csv/route.ts', general({ manager: 'allow', admin: 'allow' })),
+  ownRoute('(app)/dashboard/csv/route.ts', general(EDITORS)),
+  ownRoute('(app)/reports/[year]/pdf/route.ts', general(MANAGER)),
+  ownRoute('(app)/reports/[year]/xlsx/route.ts', general(MANAGER)),
+  // The year picker only redirects to /reports/<year>, which then checks reports:read itself.
+  route('(app)/reports/go/route.ts', general({ investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
+  // Auth.js (session, CSRF token, sign-in): public by design.
+  route('api/auth/[...nextauth]/route.ts', general(PUBLIC)),
+
+  // ---- server actions ----
+  ...actions('actions.ts', ['setLocaleAction'], general(PUBLIC)),
+  ...actions('(auth)/login/actions.ts', ['loginAction'], general(PUBLIC)),
+  // The token is the credential; no session is needed or consulted.
+  ...actions('(auth)/set-password/[token]/actions.ts', ['setPasswordAction'], general(PUBLIC)),
+  ...actions('(app)/actions.ts', ['signOutAction'], general(ALL_SIGNED_IN)),
+  ...actions('(app)/account/actions.ts', ['changePasswordAction', 'revokeSessionAction'], general(ALL_SIGNED_IN)),
+  ...actions('(app)/home/actions.ts', ['findCaseAction'], general(CASE_ROLES)),
+  ...actions('(app)/cases/new/actions.ts', ['createCaseAction'], general(EDITORS)),
+  ...actions('(app)/cases/[id]/actions.ts', [
+    'updateBasicsAction', 'saveLocationAction', 'saveSuspectAction', 'saveVictimAction', 'saveServiceAction',
+    'removeChildAction', 'moveStatusAction',
+  ], onCase(EDITORS), true),
+  ...actions('(app)/cases/[id]/actions.ts', ['recordArrestAction', 'saveProsecutionAction', 'saveHearingAction'], onCase(CASE_ROLES), true),
+  ...actions('(app)/cases/[id]/actions.ts', [
+    'archiveCaseAction', 'restoreCaseAction', 'setLeadAction', 'addMemberAction', 'removeMemberAction',
+    'shareAgencyAction', 'withdrawAgencyAction', 'shareLiaisonAction', 'withdrawLiaisonAction',
+  ], onCase(MANAGER), true),
+  ...actions('(app)/expenditure/actions.ts', ['saveExpenditureAction', 'removeExpenditureAction'], general(MANAGER)),
+  ...actions('(app)/reports/[year]/actions.ts', ['startReportAction', 'saveReportDraftAction', 'publishReportAction'], general(MANAGER)),
+  ...actions('(app)/admin/users/actions.ts', ['userAction', 'createUserAction', 'changeRoleAction', 'forceResetAction'], general(ADMIN)),
+  ...actions('(app)/admin/agencies/actions.ts', ['saveAgencyAction', 'setAgencyActiveAction'], general(ADMIN)),
+  ...actions('(app)/admin/reference/actions.ts', ['saveReferenceAction', 'setReferenceActiveAction', 'moveReferenceAction'], general(ADMIN)),
+];
+
+/** "app/x/actions.ts#name" for actions, the file for pages and routes. */
+export function entryKey(entry: Pick<MatrixEntry, 'file' | 'name'>): string {
+  return entry.name ? `${entry.file}#${entry.name}` : entry.file;
+}
+
+export function findEntry(key: string): MatrixEntry {
+  const found = MATRIX.find((e) => entryKey(e) === key);
+  if (!found) throw new Error(`authz matrix: no entry ${key}`);
+  return found;
+}
