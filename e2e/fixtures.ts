@@ -84,11 +84,20 @@ export async function signIn(browser: Browser, who: Role | Credentials): Promise
  * home page and anyone else to /login, without rendering a case list.
  */
 async function sessionAlive(context: BrowserContext): Promise<boolean> {
-  const res = await context.request.get('/', { maxRedirects: 0 });
-  if (res.status() >= 300 && res.status() < 400) {
-    return new URL(res.headers().location ?? '/login', res.url()).pathname !== '/login';
+  // A keep-alive socket the server has just closed answers ECONNRESET: that says nothing
+  // about the session, so ask again on a new connection before concluding anything.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await context.request.get('/', { maxRedirects: 0 });
+      if (res.status() >= 300 && res.status() < 400) {
+        return new URL(res.headers().location ?? '/login', res.url()).pathname !== '/login';
+      }
+      return res.ok();
+    } catch (err) {
+      if (attempt >= 3 || !/ECONNRESET|socket hang up|EPIPE/.test(String(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
   }
-  return res.ok();
 }
 
 /** Per worker: the storage state of one signed-in session per role, made on first use. */
