@@ -137,6 +137,8 @@ export const MATRIX: MatrixEntry[] = [
 
   // ---- server actions ----
   ...actions('actions.ts', ['setLocaleAction'], general(PUBLIC)),
+  // The Khmer-digits switch writes only the signed-in person's own setting; signed out it does nothing.
+  ...actions('actions.ts', ['setDigitsAction'], general(ALL_SIGNED_IN)),
   ...actions('(auth)/login/actions.ts', ['loginAction'], general(PUBLIC)),
   // The token is the credential; no session is needed or consulted.
   ...actions('(auth)/set-password/[token]/actions.ts', ['setPasswordAction'], general(PUBLIC)),

@@ -45,8 +45,8 @@ import { caseInput } from '@/lib/validation/case-input';
  *                module tests, e.g. case-writes.test.ts, case-team.test.ts.)
  *
  * Not called here: setLocaleAction, loginAction, setPasswordAction (public: no viewer to check,
- * the token or the password is the credential, covered by their own tests) and signOutAction
- * (ends the caller's own session only).
+ * the token or the password is the credential, covered by their own tests), signOutAction
+ * (ends the caller's own session only) and setDigitsAction (writes the caller's own setting only).
  */
 
 const testDb = useTestDatabase();
