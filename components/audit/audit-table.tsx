@@ -3,6 +3,7 @@ import type { AuditRow } from '@/db/queries/audit-trail';
 import { compactDetail } from '@/lib/audit-filters';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
 import { formatDateTime } from '@/lib/i18n/format';
+import { DataTable } from '@/components/ui/data-table';
 
 /** Audit rows as a table: time (Phnom Penh), person and the role they acted in, action, outcome, record, detail. */
 export async function AuditTable({ rows, showRecord = true }: { rows: readonly AuditRow[]; showRecord?: boolean }) {
@@ -10,20 +11,7 @@ export async function AuditTable({ rows, showRecord = true }: { rows: readonly A
   const dateTime = { format: (at: Date) => formatDateTime(at, fmt, true) };
   const outcomeClass = { allowed: 'text-slate-800', denied: 'font-semibold text-red-800', failed: 'font-semibold text-amber-800' } as const;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="audit-rows">
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t('time')}</th>
-            <th scope="col" className="px-3 py-2">{t('person')}</th>
-            <th scope="col" className="px-3 py-2">{t('role')}</th>
-            <th scope="col" className="px-3 py-2">{t('action')}</th>
-            <th scope="col" className="px-3 py-2">{t('outcome')}</th>
-            {showRecord && <th scope="col" className="px-3 py-2">{t('record')}</th>}
-            <th scope="col" className="px-3 py-2">{t('detail')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable testId="audit-rows" columns={[t('time'), t('person'), t('role'), t('action'), t('outcome'), ...(showRecord ? [t('record')] : []), t('detail')]}>
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="audit-row" data-id={r.id}>
               <td className="whitespace-nowrap px-3 py-2"><time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time></td>
@@ -39,8 +27,6 @@ export async function AuditTable({ rows, showRecord = true }: { rows: readonly A
               <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{compactDetail(r.detail)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -4,23 +4,13 @@ import type { CaseListRow } from '@/db/queries/case-list';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatDate } from '@/lib/i18n/format';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function CaseListTable({ rows }: { rows: CaseListRow[] }) {
   const [t, locale] = await Promise.all([getTranslations('caseList'), getLocale()]);
   const fmt = await getFormatLocale();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t('reference')}</th>
-            <th scope="col" className="px-3 py-2">{t('caseTitle')}</th>
-            <th scope="col" className="px-3 py-2">{t('statusColumn')}</th>
-            <th scope="col" className="px-3 py-2">{t('provinceColumn')}</th>
-            <th scope="col" className="px-3 py-2">{t('opened')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable columns={[t('reference'), t('caseTitle'), t('statusColumn'), t('provinceColumn'), t('opened')]}>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-100">
               <td className="px-3 py-2 font-mono whitespace-nowrap">
@@ -32,8 +22,6 @@ export async function CaseListTable({ rows }: { rows: CaseListRow[] }) {
               <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.openedOn, fmt)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

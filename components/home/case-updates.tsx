@@ -5,6 +5,7 @@ import { changeGroups } from '@/lib/change-kinds';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatMoment } from './when';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { DataTable, EmptyState } from '@/components/ui/data-table';
 
 /** The viewer's cases someone else changed since they last opened them, newest change first. */
 export async function CaseUpdates({ rows, total }: { rows: CaseUpdate[]; total: number }) {
@@ -20,20 +21,9 @@ export async function CaseUpdates({ rows, total }: { rows: CaseUpdate[]; total: 
         {total > rows.length && <> · {t('showingNewest', { shown: rows.length })}</>}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('noUpdates')}</p>
+        <EmptyState>{t('noUpdates')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="updates">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('reference')}</th>
-                <th scope="col" className="px-3 py-2">{t('caseTitle')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-                <th scope="col" className="px-3 py-2">{t('what')}</th>
-                <th scope="col" className="px-3 py-2">{t('when')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable testId="updates" columns={[t('reference'), t('caseTitle'), t('status'), t('what'), t('when')]}>
               {rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2 font-mono whitespace-nowrap">
@@ -50,9 +40,7 @@ export async function CaseUpdates({ rows, total }: { rows: CaseUpdate[]; total: 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );

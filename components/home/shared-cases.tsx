@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/i18n/format';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { formatMoment } from './when';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { DataTable, EmptyState } from '@/components/ui/data-table';
 
 type Props = { rows: SharedCase[]; total: number; page: number; pages: number };
 const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1';
@@ -20,20 +21,9 @@ export async function SharedCases({ rows, total, page, pages }: Props) {
       <h2 id="shared-title" className="text-lg font-semibold">{t('sharedTitle')}</h2>
       <p className="text-sm font-medium text-slate-700" data-testid="shared-count">{t('sharedCount', { count: total })}</p>
       {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('noShared')}</p>
+        <EmptyState>{t('noShared')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="shared-cases">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('reference')}</th>
-                <th scope="col" className="px-3 py-2">{t('caseTitle')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-                <th scope="col" className="px-3 py-2">{t('lastUpdate')}</th>
-                <th scope="col" className="px-3 py-2">{t('nextHearing')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable testId="shared-cases" columns={[t('reference'), t('caseTitle'), t('status'), t('lastUpdate'), t('nextHearing')]}>
               {rows.map((row) => (
                 <tr key={row.id} className={`border-t border-slate-100 align-top ${row.updated ? 'bg-amber-50' : ''}`} data-updated={row.updated}>
                   <td className="px-3 py-2 font-mono whitespace-nowrap">
@@ -52,9 +42,7 @@ export async function SharedCases({ rows, total, page, pages }: Props) {
                   <td className="px-3 py-2 whitespace-nowrap">{row.nextHearing ? formatDate(row.nextHearing, fmt) : t('none')}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {pages > 1 && (
         <nav aria-label={t('pagination')} className="flex flex-wrap items-center gap-3">

@@ -12,6 +12,7 @@ import { CaseFiltersForm } from '@/components/cases/case-filters-form';
 import { CaseListTable } from '@/components/cases/case-list-table';
 import { CaseListPagination } from '@/components/cases/case-list-pagination';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { EmptyState } from '@/components/ui/data-table';
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<CaseSearchParams> }) {
   const viewer = await requirePermission('cases:list');
@@ -47,7 +48,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <Link href="/cases" className="mt-2 inline-block text-brand-700 underline">{t('clear')}</Link>
         </div>
       ) : (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('empty')}</p>
+        <EmptyState>{t('empty')}</EmptyState>
       )}
 
       <CaseListPagination filters={filters} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />

@@ -8,6 +8,7 @@ import { EditForm, type FieldSpec } from '@/components/cases/edit-form';
 import { CaseCommand } from '@/components/cases/case-command';
 import { removeExpenditureAction, saveExpenditureAction } from './actions';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
+import { EmptyState } from '@/components/ui/data-table';
 
 const FIRST_YEAR = 2010;
 
@@ -46,7 +47,7 @@ export default async function ExpenditurePage({ searchParams }: { searchParams: 
         action={saveExpenditureAction} openLabel={t('add')} testId="add-expenditure" />
 
       {lines.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none', { year })}</p>
+        <EmptyState>{t('none', { year })}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="expenditure-lines">

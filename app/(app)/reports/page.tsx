@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listReports } from '@/db/queries/annual-reports';
 import { inputClass, labelClass } from '@/components/ui/field';
+import { DataTable, EmptyState } from '@/components/ui/data-table';
 
 export default async function ReportsPage() {
   const viewer = await requirePermission('reports:read');
@@ -24,18 +25,9 @@ export default async function ReportsPage() {
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">{t('open')}</button>
       </form>
       {reports.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none')}</p>
+        <EmptyState>{t('none')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('year')}</th>
-                <th scope="col" className="px-3 py-2">{t('latest')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={[t('year'), t('latest'), t('status')]}>
               {reports.map((r) => (
                 <tr key={r.year} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2"><Link className="text-brand-700 underline" href={`/reports/${r.year}`}>{r.year}</Link></th>
@@ -43,9 +35,7 @@ export default async function ReportsPage() {
                   <td className="px-3 py-2">{t(r.status)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

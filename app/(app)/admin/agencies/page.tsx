@@ -5,6 +5,7 @@ import { AGENCY_KINDS } from '@/lib/vocabulary';
 import { EditForm, type FieldSpec } from '@/components/cases/edit-form';
 import { CaseCommand } from '@/components/cases/case-command';
 import { saveAgencyAction, setAgencyActiveAction } from './actions';
+import { DataTable, EmptyState } from '@/components/ui/data-table';
 
 export default async function AgenciesPage() {
   const viewer = await requirePermission('agencies:manage');
@@ -22,20 +23,9 @@ export default async function AgenciesPage() {
       <EditForm form="agency" fields={fields} values={{ name: '', nameKm: '', kind: '' }} target={{}}
         action={saveAgencyAction} openLabel={t('add')} testId="add-agency" />
       {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none')}</p>
+        <EmptyState>{t('none')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="agencies">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('name')}</th>
-                <th scope="col" className="px-3 py-2">{t('nameKm')}</th>
-                <th scope="col" className="px-3 py-2">{t('kind')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-                <th scope="col" className="px-3 py-2">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable testId="agencies" columns={[t('name'), t('nameKm'), t('kind'), t('status'), t('actions')]}>
               {rows.map((a) => (
                 <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="agency-row">
                   <td className="px-3 py-2">{a.name}</td>
@@ -59,9 +49,7 @@ export default async function AgenciesPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

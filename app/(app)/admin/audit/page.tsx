@@ -7,6 +7,7 @@ import { AuditFiltersForm } from '@/components/audit/audit-filters-form';
 import { AuditTable } from '@/components/audit/audit-table';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
 import { formatNumber } from '@/lib/i18n/format';
+import { EmptyState } from '@/components/ui/data-table';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -39,7 +40,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <span className="text-slate-600">{t('exportLimit', { limit: formatNumber(AUDIT_EXPORT_LIMIT, fmt) })}</span>
           </p>
           {page.rows.length === 0 ? (
-            <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('none')}</p>
+            <EmptyState>{t('none')}</EmptyState>
           ) : (
             <AuditTable rows={page.rows} />
           )}

@@ -8,6 +8,7 @@ import { EditForm, type FieldSpec } from '@/components/cases/edit-form';
 import { CaseCommand } from '@/components/cases/case-command';
 import { moveReferenceAction, saveReferenceAction, setReferenceActiveAction } from './actions';
 import { MoveButtons } from './move-buttons';
+import { DataTable } from '@/components/ui/data-table';
 
 export default async function ReferenceListsPage({ searchParams }: { searchParams: Promise<{ list?: string }> }) {
   const viewer = await requirePermission('reference:manage');
@@ -44,20 +45,7 @@ export default async function ReferenceListsPage({ searchParams }: { searchParam
       <h2 className="text-xl font-semibold">{t(`lists.${list}`)}</h2>
       <EditForm key={list} form="referenceValue" fields={addFields} values={{ labelEn: '', labelKm: '', code: '', ...(withGroup ? { group: '' } : {}) }}
         target={{ list, isNew: 'true' }} action={saveReferenceAction} openLabel={t('add')} testId="add-reference-value" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="reference-values">
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('order')}</th>
-              <th scope="col" className="px-3 py-2">{t('code')}</th>
-              <th scope="col" className="px-3 py-2">{t('labelEn')}</th>
-              <th scope="col" className="px-3 py-2">{t('labelKm')}</th>
-              {withGroup && <th scope="col" className="px-3 py-2">{t('group')}</th>}
-              <th scope="col" className="px-3 py-2">{t('status')}</th>
-              <th scope="col" className="px-3 py-2">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable testId="reference-values" columns={[t('order'), t('code'), t('labelEn'), t('labelKm'), ...(withGroup ? [t('group')] : []), t('status'), t('actions')]}>
             {rows.map((r, i) => (
               <tr key={r.code} className="border-t border-slate-100 align-top" data-testid="reference-row" data-code={r.code}>
                 <td className="px-3 py-2">
@@ -85,9 +73,7 @@ export default async function ReferenceListsPage({ searchParams }: { searchParam
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { inputClass, labelClass } from '@/components/ui/field';
 import { UserActions } from './user-actions';
 import { RoleForm } from './role-form';
 import { ResetPassword } from './reset-password';
+import { DataTable } from '@/components/ui/data-table';
 
 export type PersonRow = {
   id: string; name: string; email: string; role: Role; active: boolean; locked: boolean;
@@ -35,20 +36,7 @@ export function PeopleTable({ people, viewerId }: { people: PersonRow[]; viewerI
       {shown.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4">{t('noMatch')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('name')}</th>
-                <th scope="col" className="px-3 py-2">{t('email')}</th>
-                <th scope="col" className="px-3 py-2">{t('role')}</th>
-                <th scope="col" className="px-3 py-2">{t('agency')}</th>
-                <th scope="col" className="px-3 py-2">{t('status')}</th>
-                <th scope="col" className="px-3 py-2">{t('lastLogin')}</th>
-                <th scope="col" className="px-3 py-2">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={[t('name'), t('email'), t('role'), t('agency'), t('status'), t('lastLogin'), t('actions')]}>
               {shown.map((person) => (
                 <tr key={person.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">{person.name}</td>
@@ -66,9 +54,7 @@ export function PeopleTable({ people, viewerId }: { people: PersonRow[]; viewerI
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { ReportBody } from '@/components/reports/report-body';
 import { PrintButton } from '@/components/reports/print-button';
 import { loadReport, parseYear } from './load';
 import { publishReportAction, saveReportDraftAction, startReportAction } from './actions';
+import { EmptyState } from '@/components/ui/data-table';
 
 const FIELDS: FieldSpec[] = REPORT_SECTIONS.map((name) => ({ name, type: 'textarea', wide: true }));
 
@@ -83,7 +84,7 @@ export default async function ReportPage({ params, searchParams }: {
       </div>
 
       {content ? <ReportBody content={content} emptyText={t('empty')} /> : (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t('noReport', { year })}</p>
+        <EmptyState>{t('noReport', { year })}</EmptyState>
       )}
     </div>
   );
