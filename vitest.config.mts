@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -9,6 +10,10 @@ const usesServer = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE
 // a server run only as many files at once as free memory allows (about 1.5 GB each).
 const cores = os.availableParallelism();
 const maxWorkers = usesServer ? cores : Math.max(1, Math.min(cores, Math.floor(os.freemem() / 1.5e9)));
+
+// A field-encryption key for this run (set here so the global setup's seed and every test
+// file share it); never the embedded demo's key file.
+process.env.FIELD_ENCRYPTION_KEYS ||= `test1:${randomBytes(32).toString('base64')}`;
 
 export default defineConfig({
   resolve: {

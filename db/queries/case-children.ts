@@ -1,10 +1,12 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../client';
 import { offenceLocations, prosecutions, suspects, victims, victimServices } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, NotFoundError } from '@/lib/errors';
+import { openIdentity, sealIdentity, type IdentityTable } from '../identity-fields';
 import { changedFields, parentCaseEditableBy, touchCase, type ConflictDetail } from './case-write';
 
 /** The records that hang off a case: each has an id, its case, a version and archive columns. */
@@ -14,6 +16,11 @@ export type ChildTable = typeof offenceLocations | typeof suspects | typeof vict
 // touch the columns they all share, so the casts below are safe.
 type AnyTable = typeof suspects;
 const asAny = (table: ChildTable) => table as unknown as AnyTable;
+
+/** The table's name when it holds encrypted identity fields. */
+function identityTable(table: ChildTable): IdentityTable | null {
+  return table === victims ? 'victims' : table === suspects ? 'suspects' : null;
+}
 
 function childWhere(viewer: Viewer, table: AnyTable, caseId: string, id: string): SQL {
   return and(eq(table.id, id), eq(table.investigationId, caseId), isNull(table.archivedAt), parentCaseEditableBy(viewer, caseId))!;
@@ -33,7 +40,9 @@ export async function lockChildAt(
     .where(childWhere(viewer, t, caseId, id))
     .for('update')) as (Record<string, unknown> & { version: number })[];
   if (!row) throw new NotFoundError(table === victims ? 'victim' : 'record');
-  const { version: current, ...values } = row;
+  const { version: current, ...stored } = row;
+  const identity = identityTable(table);
+  const values = identity ? openIdentity(identity, id, stored) : stored;
   if (current !== version) throw new ConflictError('stale_version', { version: current, current: values } satisfies ConflictDetail);
   return values;
 }
@@ -45,9 +54,10 @@ export async function updateChild(
 ) {
   const t = asAny(table);
   const before = await lockChildAt(tx, viewer, table, target.caseId, target.id, target.version, columns);
+  const identity = identityTable(table);
   const [row] = await tx
     .update(t)
-    .set({ ...fields, version: sql`${t.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...(identity ? sealIdentity(identity, target.id, fields) : fields), version: sql`${t.version} + 1`, updatedAt: sql`now()` })
     .where(and(childWhere(viewer, t, target.caseId, target.id), eq(t.version, target.version)))
     .returning({ version: t.version });
   if (!row) throw new NotFoundError('record');
@@ -63,9 +73,12 @@ export async function insertChild(
   const caseVersion = await touchCase(tx, viewer, caseId);
   const resolved = typeof values === 'function' ? await values() : values;
   const t = asAny(table);
+  // The id is chosen here so that encrypted fields can be bound to their row.
+  const id = randomUUID();
+  const identity = identityTable(table);
   const [row] = await tx
     .insert(t)
-    .values({ ...resolved, investigationId: caseId, createdBy: viewer.userId } as AnyTable['$inferInsert'])
+    .values({ ...(identity ? sealIdentity(identity, id, resolved) : resolved), id, investigationId: caseId, createdBy: viewer.userId } as AnyTable['$inferInsert'])
     .returning({ id: t.id, version: t.version });
   return { id: row!.id, version: row!.version, caseVersion };
 }

@@ -1,9 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import { writeAudit } from '../audit';
 import { recordCaseChange } from '../events';
 import { authorize } from '../scope';
+import { sealIdentity } from '../identity-fields';
 import {
   agencies, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes, placeTypes,
   provinces, relationships, serviceTypes, suspects, victimServices, victims,
@@ -125,23 +127,30 @@ async function insertCase(tx: Tx, viewer: Viewer, input: CaseInput, submissionKe
   }
   await tx.insert(offenceLocations).values(input.locations.map((l) => ({ investigationId, ...l, ...author })));
 
+  // Ids chosen here so that the encrypted identity fields can be bound to their rows.
   const suspectIds = input.suspects.length === 0 ? [] : await tx
     .insert(suspects)
-    .values(input.suspects.map((s) => ({ investigationId, ...s, ...author })))
+    .values(input.suspects.map((s) => {
+      const id = randomUUID();
+      return { id, investigationId, ...sealIdentity('suspects', id, s), ...author };
+    }))
     .returning({ id: suspects.id });
 
   const victimRows = await tx
     .insert(victims)
-    .values(input.victims.map((v, i) => ({
-      investigationId,
-      code: victimCode(year, next, i + 1),
-      fullName: v.fullName,
-      sex: v.sex,
-      ageAtOffence: v.ageAtOffence,
-      dateOfBirth: v.dateOfBirth,
-      nationality: v.nationality,
-      ...author,
-    })))
+    .values(input.victims.map((v, i) => {
+      const id = randomUUID();
+      return {
+        id,
+        investigationId,
+        code: victimCode(year, next, i + 1),
+        ...sealIdentity('victims', id, { fullName: v.fullName, dateOfBirth: v.dateOfBirth }),
+        sex: v.sex,
+        ageAtOffence: v.ageAtOffence,
+        nationality: v.nationality,
+        ...author,
+      };
+    }))
     .returning({ id: victims.id, code: victims.code });
   const services = input.victims.flatMap((v, i) => v.services.map((s) => ({ victimId: victimRows[i]!.id, investigationId, ...s, ...author })));
   if (services.length > 0) await tx.insert(victimServices).values(services);

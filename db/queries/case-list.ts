@@ -4,6 +4,8 @@ import { getDb } from '../client';
 import { authorize, caseIdRef, caseVisibleTo } from '../scope';
 import { investigationMembers, investigations, offenceLocations, provinces, suspects } from '../schema';
 import type { Viewer } from '@/lib/policy';
+import { blindQueryTags } from '@/lib/security/field-crypto';
+import { SUSPECT_NAME_INDEX } from '../identity-fields';
 import { CASE_SORTS, type CaseFilters, type CasePagePosition } from '@/lib/case-filters';
 import { decodeCaseCursor, encodeCaseCursor } from '@/lib/case-cursor';
 import { caseSortKeys, cursorFor, fitsSort, keysetAfter, orderBy, type SortRow } from './case-list-sort';
@@ -19,6 +21,18 @@ const provinceNames = (language: 'en' | 'km') => sql<string | null>`(
 /** A LIKE pattern that matches the text literally, anywhere: % _ and \ lose their meaning. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A live suspect of the case whose name or alias holds every word of the query. Names are
+ * encrypted, so this compares blind-index tags of whole words (db/identity-fields.ts).
+ */
+function suspectNameMatch(q: string): SQL {
+  const words = blindQueryTags(q, SUSPECT_NAME_INDEX);
+  if (words.length === 0) return sql`false`;
+  const each = words.map((tags) => sql`s.name_tags && array[${sql.join(tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  return sql`exists (select 1 from ${suspects} s where s.investigation_id = ${caseIdRef}
+    and s.archived_at is null and ${sql.join(each, sql` and `)})`;
 }
 
 const hasArrest = sql`exists (select 1 from ${suspects} s
@@ -49,8 +63,7 @@ function filterConditions(filters: Partial<CaseFilters>): SQL[] {
     // names and the places of the offence are read by everyone on the case.
     conditions.push(sql`(${investigations.reference} ilike ${pattern} escape '\\'
       or ${investigations.title} ilike ${pattern} escape '\\'
-      or exists (select 1 from ${suspects} s where s.investigation_id = ${caseIdRef}
-        and s.archived_at is null and (s.alias ilike ${pattern} escape '\\' or s.full_name ilike ${pattern} escape '\\'))
+      or ${suspectNameMatch(q)}
       or exists (select 1 from ${offenceLocations} l where l.investigation_id = ${caseIdRef}
         and l.archived_at is null and (l.district ilike ${pattern} escape '\\' or l.commune ilike ${pattern} escape '\\')))`);
   }

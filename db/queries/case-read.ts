@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '../client';
 import { writeAudit } from '../audit';
 import { archivedVisibleTo, authorize, caseIdRef, caseVisibleTo } from '../scope';
+import { openIdentity } from '../identity-fields';
 import {
   agencies, caseEvents, caseLastSeen, investigationAgencies, investigationMembers, investigations, offenceLocations, offenceTypes,
   placeTypes, provinces, relationships, serviceTypes, suspects, users, victims, victimServices,
@@ -159,9 +160,9 @@ function readLocations(tx: Tx, id: string) {
     .orderBy(asc(offenceLocations.occurredOn), asc(offenceLocations.createdAt));
 }
 
-function readSuspects(tx: Tx, id: string) {
+async function readSuspects(tx: Tx, id: string) {
   const arresting = alias(agencies, 'arresting');
-  return tx
+  const rows = await tx
     .select({
       id: suspects.id,
       version: suspects.version,
@@ -176,6 +177,7 @@ function readSuspects(tx: Tx, id: string) {
     .leftJoin(arresting, eq(arresting.id, suspects.arrestingAgencyId))
     .where(and(eq(suspects.investigationId, id), isNull(suspects.archivedAt)))
     .orderBy(asc(suspects.createdAt), asc(suspects.id));
+  return rows.map((row) => openIdentity('suspects', row.id, row));
 }
 
 /**
@@ -208,7 +210,10 @@ async function readVictims(tx: Tx, id: string) {
   const rows: (VictimBase & { identity?: VictimIdentity })[] = (await tx
     .select({ ...base, fullName: victims.fullName, dateOfBirth: victims.dateOfBirth, contact: victims.contact, notes: victims.notes })
     .from(victims).where(where).orderBy(asc(victims.code)))
-    .map(({ fullName, dateOfBirth, contact, notes, ...rest }) => ({ ...rest, identity: { fullName, dateOfBirth, contact, notes } }));
+    .map((row) => {
+      const { fullName, dateOfBirth, contact, notes, ...rest } = openIdentity('victims', row.id, row);
+      return { ...rest, identity: { fullName, dateOfBirth, contact, notes } };
+    });
 
   const services = rows.length === 0 ? [] : await tx
     .select({

@@ -6,7 +6,7 @@ import { investigations } from './investigations';
 import { agencies } from './people';
 import { relationships, serviceTypes } from './reference';
 
-/** A child victim. Identity fields (name, date of birth, contact, notes) are need-to-know. */
+/** A child victim. Identity fields (name, date of birth, contact, notes) are need-to-know, and stored encrypted. */
 export const victims = pgTable('victims', {
   id: uuid('id').primaryKey().defaultRandom(),
   investigationId: uuid('investigation_id').notNull().references(() => investigations.id),
@@ -49,6 +49,8 @@ export const suspects = pgTable('suspects', {
   investigationId: uuid('investigation_id').notNull().references(() => investigations.id),
   fullName: text('full_name'),
   alias: text('alias'),
+  /** Blind index of the words of the name and alias (db/identity-fields.ts): whole-word search without the plain text. */
+  nameTags: text('name_tags').array().notNull().default(sql`'{}'::text[]`),
   sex: sexEnum('sex').notNull(),
   age: smallint('age'),
   nationality: text('nationality'),
@@ -63,6 +65,7 @@ export const suspects = pgTable('suspects', {
 }, (t) => [
   index('suspects_investigation_idx').on(t.investigationId),
   index('suspects_arrested_idx').on(t.arrestedOn),
+  index('suspects_name_tags_idx').using('gin', t.nameTags),
   check('suspects_arrest_check', sql`(${t.status} = 'arrested') = (${t.arrestedOn} IS NOT NULL)`),
   check('suspects_arrest_date_check', sql`${t.arrestedOn} IS NULL OR ${t.arrestedOn} >= DATE '1990-01-01'`),
   check('suspects_age_check', sql`${t.age} IS NULL OR ${t.age} BETWEEN 7 AND 120`),
