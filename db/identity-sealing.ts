@@ -30,7 +30,12 @@ function needsWork(table: IdentityTable, mode: SealMode, ring: KeyRing): SQL {
 function plainOf(table: IdentityTable, row: Row, column: string, ring: KeyRing): string | null {
   const value = row[column] as string | null;
   if (value === null || !isEncrypted(value)) return value;
-  return decryptValue(value, identityContext(table, column, row.id), ring);
+  try {
+    return decryptValue(value, identityContext(table, column, row.id), ring);
+  } catch (err) {
+    // Stop rather than skip: the id says which row to look at; no value is ever logged.
+    throw new Error(`${table}.${column} of row ${row.id}: ${(err as Error).message}`);
+  }
 }
 
 async function sealBatch(db: Db, table: IdentityTable, mode: SealMode, ring: KeyRing, after: string, size: number): Promise<Row[]> {
@@ -39,16 +44,20 @@ async function sealBatch(db: Db, table: IdentityTable, mode: SealMode, ring: Key
     const { rows } = (await tx.execute(sql`select id::text as id, ${sql.join(Object.values(columns).map((c) => sql.identifier(c)), sql`, `)}
       from ${sql.identifier(table)} where id > ${after}::uuid and (${needsWork(table, mode, ring)})
       order by id limit ${size} for update skip locked`)) as unknown as { rows: Row[] };
-    for (const row of rows) {
+    if (rows.length === 0) return rows;
+    const sealed = rows.map((row) => {
       const plain: Record<string, unknown> = Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, plainOf(table, row, column, ring)]));
-      const sealed = sealIdentity(table, row.id, plain, ring);
-      const sets = Object.entries(columns).map(([key, column]) => sql`${sql.identifier(column)} = ${sealed[key] as string | null}`);
-      if (table === 'suspects') {
-        const tags = sealed.nameTags as string[];
-        sets.push(sql`name_tags = array[${sql.join(tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
-      }
-      await tx.execute(sql`update ${sql.identifier(table)} set ${sql.join(sets, sql`, `)} where id = ${row.id}::uuid`);
-    }
+      const values = sealIdentity(table, row.id, plain, ring);
+      const out: Record<string, unknown> = { id: row.id };
+      for (const [key, column] of Object.entries(columns)) out[column] = values[key];
+      if (table === 'suspects') out.name_tags = values.nameTags;
+      return out;
+    });
+    const set = [...Object.values(columns), ...(table === 'suspects' ? ['name_tags'] : [])]
+      .map((column) => sql`${sql.identifier(column)} = j.${sql.identifier(column)}`);
+    // One statement per batch: the new values travel as one JSON parameter.
+    await tx.execute(sql`update ${sql.identifier(table)} t set ${sql.join(set, sql`, `)}
+      from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(sealed)}::json) j where t.id = j.id`);
     return rows;
   });
 }
