@@ -6,16 +6,21 @@
  *   dropped afterwards.
  * - Neither set: embedded PGlite in a temporary DATA_DIR, deleted afterwards.
  *
+ * While it runs, e2e/run-files.ts names a folder holding the server's log (everything
+ * `next start` prints) and, on PostgreSQL, the database's URL: specs read them to check
+ * that nothing sensitive reaches the log or the database in plain text.
+ *
  * Run as `node --import tsx e2e/serve.ts` (no tsx wrapper process, so signals reach this
  * process directly). It never builds: `npm test` runs `npm run build` first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, fstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { e2eRunFiles } from './run-files';
 
 const root = path.resolve(__dirname, '..');
 const port = process.env.PORT ?? '3100';
@@ -51,6 +56,8 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: withDatabase(serverUrl, name) };
   delete env.TEST_DATABASE_URL;
   delete env.DATA_DIR;
+  // A key of this run's own (the embedded database generates one into its DATA_DIR instead).
+  env.FIELD_ENCRYPTION_KEYS = `e2e:${randomBytes(32).toString('base64')}`;
   return {
     env,
     describe: `database ${name}`,
@@ -126,6 +133,10 @@ async function main(): Promise<number> {
   target.env.NEXT_TELEMETRY_DISABLED ??= '1';
   target.env.PORT = port;
   log(`using ${target.describe}`);
+  const files = e2eRunFiles(port);
+  rmSync(files.dir, { recursive: true, force: true });
+  mkdirSync(files.dir, { recursive: true, mode: 0o700 });
+  if (target.env.DATABASE_URL) writeFileSync(files.databaseUrl, target.env.DATABASE_URL, { mode: 0o600 });
 
   let code = 0;
   let removed = false;
@@ -150,8 +161,13 @@ async function main(): Promise<number> {
       child = spawn(process.execPath, ['--import', stopWithParent, nextBin, 'start', '--port', port, '--hostname', host], {
         cwd: root,
         env: target.env,
-        stdio: ['ignore', 'inherit', 'inherit'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // Shown as before, and kept in the run's server log.
+      const serverLog = createWriteStream(files.serverLog, { flags: 'a', mode: 0o600 });
+      child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); serverLog.write(chunk); });
+      child.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); serverLog.write(chunk); });
+      child.once('exit', () => serverLog.end());
       log(`next start on http://${host}:${port}`);
       code = await exitOf(child);
       child = undefined;
@@ -159,6 +175,7 @@ async function main(): Promise<number> {
       else code = 0;
     }
   } finally {
+    rmSync(files.dir, { recursive: true, force: true });
     try {
       await target.remove();
       removed = true;

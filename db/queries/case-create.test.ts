@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
+import { plainRows } from '@/db/testing/identity';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { caseInput, type CaseInput } from '@/lib/validation/case-input';
@@ -95,7 +96,7 @@ describe('createInvestigation', () => {
       { status: 'wanted', arrested_on: null, arresting_agency_id: null },
       { status: 'arrested', arrested_on: '2026-01-22', arresting_agency_id: agencyA },
     ]);
-    const victims = await one(`select id, code, full_name, age_at_offence from victims where investigation_id = $1`);
+    const victims = await plainRows(testDb, 'victims', `select id, code, full_name, age_at_offence from victims where investigation_id = $1`, [c!.id]);
     expect(victims).toEqual([{ id: expect.any(String), code: `V-${year}-${(c!.reference as string).slice(-4)}-1`, full_name: 'Canary Victim', age_at_offence: 11 }]);
     expect((await one(`select service_type from victim_services where investigation_id = $1 order by service_type`)).map((r) => r.service_type)).toEqual(['counselling', 'medical']);
 

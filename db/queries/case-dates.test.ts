@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
+import { plainRows } from '@/db/testing/identity';
 import type { Viewer } from '@/lib/policy';
 import { FieldValidationError } from '@/lib/errors';
 import { saveSuspect } from './case-suspects';
@@ -20,7 +21,7 @@ type SuspectRow = {
 
 /** A suspect of a live case the investigator is a member of, whose case has an offence period. */
 async function memberSuspect(): Promise<SuspectRow> {
-  const [row] = await testDb.query<SuspectRow>(`
+  const [row] = await plainRows<SuspectRow>(testDb, 'suspects', `
     select i.id as case_id, s.id, s.version, s.full_name, s.alias, s.sex, s.age, s.nationality, s.relationship,
       s.arresting_agency_id, s.arrest_place, to_char(i.offence_from, 'YYYY-MM-DD') as offence_from,
       to_char(i.offence_from - 1, 'YYYY-MM-DD') as day_before

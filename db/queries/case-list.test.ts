@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
+import { plainRows } from '@/db/testing/identity';
+import { sealIdentity } from '@/db/identity-fields';
+import { searchWords } from '@/lib/security/field-crypto';
 import type { Viewer } from '@/lib/policy';
 import { ForbiddenError } from '@/lib/errors';
 import { CASE_SORTS, parseCaseFilters, type CaseFilters, type CaseSort } from '@/lib/case-filters';
@@ -23,7 +27,24 @@ function scopeSql(role: Role, v: Viewer, p: (value: unknown) => string): string 
   }
 }
 
-function filterSql(f: Partial<CaseFilters>, p: (value: unknown) => string): string[] {
+/**
+ * The cases with a live suspect whose name or alias holds every word of q: names are
+ * encrypted, so they are decrypted and compared here, as whole words.
+ */
+async function casesWithSuspectWords(q: string): Promise<string[]> {
+  const wanted = searchWords(q);
+  if (wanted.length === 0) return [];
+  const suspects = await plainRows<{ investigation_id: string; full_name: string | null; alias: string | null }>(testDb, 'suspects',
+    `select id, investigation_id, full_name, alias from suspects where archived_at is null`);
+  return [...new Set(suspects
+    .filter((s) => {
+      const words = new Set(searchWords(`${s.full_name ?? ''} ${s.alias ?? ''}`));
+      return wanted.every((w) => words.has(w));
+    })
+    .map((s) => s.investigation_id))];
+}
+
+function filterSql(f: Partial<CaseFilters>, p: (value: unknown) => string, suspectMatches: string[] = []): string[] {
   const out: string[] = [];
   if (f.year !== undefined) out.push(`extract(year from i.opened_on) = ${p(f.year)}`);
   if (f.status) out.push(`i.status::text = ${p(f.status)}`);
@@ -37,8 +58,7 @@ function filterSql(f: Partial<CaseFilters>, p: (value: unknown) => string): stri
     const q = p(f.q);
     // strpos matches literally: no wildcard can sneak in.
     out.push(`(strpos(lower(i.reference), lower(${q})) > 0 or strpos(lower(i.title), lower(${q})) > 0
-      or i.id in (select investigation_id from suspects where archived_at is null
-        and (strpos(lower(alias), lower(${q})) > 0 or strpos(lower(full_name), lower(${q})) > 0))
+      or i.id = any(${p(suspectMatches)}::uuid[])
       or i.id in (select investigation_id from offence_locations where archived_at is null
         and (strpos(lower(district), lower(${q})) > 0 or strpos(lower(commune), lower(${q})) > 0)))`);
   }
@@ -55,7 +75,8 @@ const ORDER_SQL: Record<CaseSort, string> = {
 async function expectedRefs(role: Role, f: Partial<CaseFilters>, sort: CaseSort = 'opened_desc'): Promise<string[]> {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const where = ['i.archived_at is null', scopeSql(role, viewers[role], p), ...filterSql(f, p)].join(' and ');
+  const suspectMatches = f.q ? await casesWithSuspectWords(f.q) : [];
+  const where = ['i.archived_at is null', scopeSql(role, viewers[role], p), ...filterSql(f, p, suspectMatches)].join(' and ');
   const rows = await testDb.query<{ reference: string }>(`select i.reference from investigations i where ${where} order by ${ORDER_SQL[sort]}`, params);
   return rows.map((r) => r.reference);
 }
@@ -83,8 +104,8 @@ let aliasOf: Record<Role, string>, referenceOf: Record<Role, string>, leadOf: Re
 async function factsFor(role: Role) {
   const params: unknown[] = [];
   const scope = scopeSql(role, viewers[role], (v) => `$${params.push(v)}`);
-  const [row] = await testDb.query<{ alias: string; reference: string; lead: string }>(
-    `select s.alias, i.reference, m.user_id as lead from investigations i
+  const [row] = await plainRows<{ alias: string; reference: string; lead: string }>(testDb, 'suspects',
+    `select s.id, s.alias, i.reference, m.user_id as lead from investigations i
       join suspects s on s.investigation_id = i.id and s.alias is not null and s.archived_at is null
       join investigation_members m on m.investigation_id = i.id and m.role = 'lead'
       where i.archived_at is null and ${scope} order by i.reference desc limit 1`, params);
@@ -234,22 +255,24 @@ describe('text search', () => {
   let specialRef: string, plainRef: string, khmerRef: string;
 
   beforeAll(async () => {
-    const insert = async (seq: number, title: string, alias?: string) => {
+    const insert = async (seq: number, title: string, alias?: string, fullName: string | null = null) => {
       const reference = `CPU-2023-${9000 + seq}`;
       const [row] = await testDb.query<{ id: string }>(
         `insert into investigations (reference, ref_year, ref_seq, title, offence_type, report_channel, reported_on, opened_on)
           values ($1, 2023, $2, $3, $4, 'hotline', '2023-06-01', '2023-06-01') returning id`,
         [reference, 9000 + seq, title, commonOffence]);
       if (alias) {
-        await testDb.query(`insert into suspects (investigation_id, alias, sex, relationship, status)
-          values ($1, $2, 'male', (select code from relationships order by code limit 1), 'identified')`, [row!.id, alias]);
+        const id = randomUUID();
+        const sealed = sealIdentity('suspects', id, { fullName, alias });
+        await testDb.query(`insert into suspects (id, investigation_id, full_name, alias, name_tags, sex, relationship, status)
+          values ($1, $2, $3, $4, $5, 'male', (select code from relationships order by code limit 1), 'identified')`,
+        [id, row!.id, sealed.fullName, sealed.alias, sealed.nameTags]);
       }
       return reference;
     };
     specialRef = await insert(1, 'Fees 50%_off at a guesthouse');
     plainRef = await insert(2, 'Fees 50x off and 50%xoff at a guesthouse');
-    khmerRef = await insert(3, 'ករណីនៅភូមិថ្មី', 'តា សុខា');
-    await testDb.query(`update suspects set full_name = 'ហ៊ុល ស៊ីថា' where alias = 'តា សុខា'`);
+    khmerRef = await insert(3, 'ករណីនៅភូមិថ្មី', 'តា សុខា', 'ហ៊ុល ស៊ីថា');
     await testDb.query(`insert into offence_locations (investigation_id, province_code, district, commune, place_type)
       select id, $2, 'ស្រុកកំពង់ត្រឡាច', 'ឃុំអំពិលទឹក', (select code from place_types order by code limit 1)
       from investigations where reference = $1`, [khmerRef, kampongChhnang]);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
+import { plainRows } from '@/db/testing/identity';
 import type { Viewer } from '@/lib/policy';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { getCase } from './case-read';
@@ -22,8 +23,8 @@ async function sharedCase() {
       order by i.reference limit 1`,
     [v.liaison.agencyId, v.investigator.userId]);
   expect(row, 'the demo data has such a case').toBeDefined();
-  const victims = await testDb.query<{ full_name: string; date_of_birth: string | null; contact: string | null; notes: string | null }>(
-    `select full_name, date_of_birth, contact, notes from victims where investigation_id = $1 and archived_at is null`, [row!.id]);
+  const victims = await plainRows<{ full_name: string; date_of_birth: string | null; contact: string | null; notes: string | null }>(testDb, 'victims',
+    `select id, full_name, date_of_birth, contact, notes from victims where investigation_id = $1 and archived_at is null`, [row!.id]);
   return { id: row!.id, victims };
 }
 
@@ -45,7 +46,9 @@ describe('getCase: the case page', () => {
        union all
        -- Providers and service types are generic words (the case summary may say "a CPU social worker").
        select s.id::text from victim_services s where s.investigation_id = $1`, [c.id]);
-    const values = secrets.map((x) => x.value).filter((x): x is string => Boolean(x));
+    // The stored ciphertexts, and what they decrypt to.
+    const values = [...secrets.map((x) => x.value), ...c.victims.flatMap((x) => [x.full_name, x.date_of_birth, x.contact, x.notes])]
+      .filter((x): x is string => Boolean(x));
     expect(values.length).toBeGreaterThan(c.victims.length * 3);
 
     // The case summary is free text that may describe the child: not for partner agencies either.

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { demoViewers } from '@/db/testing/viewers';
+import { plainRows } from '@/db/testing/identity';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { updateCaseBasics } from './case-update';
@@ -151,8 +152,9 @@ const WRITES: Write[] = [
       status: 'arrested', arrestedOn: '2023-01-05', arrestingAgencyId: null, arrestPlace: null,
     }, ip),
     effect: async (c) => {
-      expect(await one(`select status, arrested_on::text from suspects where investigation_id = $1 and alias = 'Test alias'`, [c.caseId]))
-        .toEqual({ status: 'arrested', arrested_on: '2023-01-05' });
+      const rows = await plainRows(testDb, 'suspects', `select id, alias, status, arrested_on::text from suspects where investigation_id = $1`, [c.caseId]);
+      expect(rows.filter((r) => r.alias === 'Test alias').map(({ status, arrested_on }) => ({ status, arrested_on })))
+        .toEqual([{ status: 'arrested', arrested_on: '2023-01-05' }]);
     },
   },
   {
@@ -162,15 +164,16 @@ const WRITES: Write[] = [
       nationality: null, relationship: c.suspect.relationship, status: 'wanted', arrestedOn: null, arrestingAgencyId: null, arrestPlace: null,
     }, ip),
     effect: async (c) => {
-      expect(await one(`select alias, status, version from suspects where id = $1`, [c.suspect.id]))
-        .toEqual({ alias: 'Renamed', status: 'wanted', version: c.suspect.version + 1 });
+      expect(await plainRows(testDb, 'suspects', `select id, alias, status, version from suspects where id = $1`, [c.suspect.id]))
+        .toEqual([{ id: c.suspect.id, alias: 'Renamed', status: 'wanted', version: c.suspect.version + 1 }]);
     },
   },
   {
     name: 'add a victim', kind: 'victim_added', caseKind: 'live', roles: EDITORS, versioned: false,
     run: (viewer, c) => saveVictim(viewer, { caseId: c.caseId, fullName: 'Canary Added Child', dateOfBirth: null, contact: null, notes: null, sex: 'female', ageAtOffence: 9, nationality: null }, ip),
     effect: async (c) => {
-      const row = await one<{ code: string }>(`select code from victims where investigation_id = $1 and full_name = 'Canary Added Child'`, [c.caseId]);
+      const rows = await plainRows<{ code: string; full_name: string | null }>(testDb, 'victims', `select id, code, full_name from victims where investigation_id = $1`, [c.caseId]);
+      const row = rows.find((r) => r.full_name === 'Canary Added Child')!;
       expect(row.code).toMatch(/^V-\d{4}-\d{4}-\d+$/);
       const [event] = await testDb.query<{ data: string }>(`select data::text from case_events where investigation_id = $1 and kind = 'victim_added'`, [c.caseId]);
       expect(event!.data).not.toContain('Canary');
@@ -183,8 +186,8 @@ const WRITES: Write[] = [
       contact: null, notes: 'Edited note', sex: 'female', ageAtOffence: 10, nationality: 'Cambodian',
     }, ip),
     effect: async (c) => {
-      expect(await one(`select full_name, age_at_offence, version from victims where id = $1`, [c.victim.id]))
-        .toEqual({ full_name: 'Canary Edited Child', age_at_offence: 10, version: c.victim.version + 1 });
+      expect(await plainRows(testDb, 'victims', `select id, full_name, age_at_offence, version from victims where id = $1`, [c.victim.id]))
+        .toEqual([{ id: c.victim.id, full_name: 'Canary Edited Child', age_at_offence: 10, version: c.victim.version + 1 }]);
       const [event] = await testDb.query<{ data: string }>(`select data::text from case_events where investigation_id = $1 and kind = 'victim_updated'`, [c.caseId]);
       expect(event!.data).not.toMatch(/Canary|Edited note|2012-03-04/);
     },
