@@ -26,7 +26,7 @@ function columnsOf(table: IdentityTable): Record<string, string> {
  * A suspect's name tags are recomputed whenever its name or alias is written (both must be
  * given together, as every suspect form does).
  */
-export function sealIdentity<T extends Record<string, unknown>>(table: IdentityTable, rowId: string, values: T, ring?: KeyRing): T {
+export function sealIdentity<T extends Record<string, unknown>>(table: IdentityTable, rowId: string, values: T, ring?: KeyRing): T & { nameTags?: string[] } {
   const out: Record<string, unknown> = { ...values };
   for (const [key, column] of Object.entries(columnsOf(table))) {
     if (out[key] === undefined) continue;

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { contextDefaults } from './settings';
 import { buildDemoDataset, casesVisibleTo, type InvestigationRow } from '../db/seed/dataset';
+import { searchWords } from '../lib/security/field-crypto';
 
 // What the filters should find, computed from the generator the e2e database is seeded with.
 const dataset = buildDemoDataset();
@@ -17,10 +18,17 @@ const opened = (year: number) => (c: InvestigationRow) => c.openedOn.startsWith(
 const inPhnomPenh = inProvince(PHNOM_PENH);
 const phnomPenh2021 = live.filter((c) => opened(2021)(c) && inPhnomPenh.has(c.id));
 
-/** Cases whose reference, title or a suspect's alias contains the text, ignoring case. */
+/**
+ * Cases whose reference or title contains the text, ignoring case, or with a suspect whose
+ * name and alias hold every word of it (names are encrypted: searched by whole words only).
+ */
 function matchingText(cases: InvestigationRow[], text: string): InvestigationRow[] {
   const q = text.toLowerCase();
-  const byAlias = new Set(dataset.suspects.filter((s) => !s.archivedAt && s.alias?.toLowerCase().includes(q)).map((s) => s.investigationId));
+  const wanted = searchWords(text);
+  const byAlias = new Set(dataset.suspects.filter((s) => {
+    const words = new Set(searchWords(`${s.fullName ?? ''} ${s.alias ?? ''}`));
+    return !s.archivedAt && wanted.length > 0 && wanted.every((w) => words.has(w));
+  }).map((s) => s.investigationId));
   return cases.filter((c) => c.reference.toLowerCase().includes(q) || c.title.toLowerCase().includes(q) || byAlias.has(c.id));
 }
 const alias = dataset.suspects.find((s) => s.alias && !s.archivedAt && live.some((c) => c.id === s.investigationId) && s.alias.startsWith('Ta '))!.alias!;
@@ -28,7 +36,7 @@ const aliasMatches = matchingText(live, alias);
 const knownCase = live[137]!;
 const outsideInvestigator = live.find((c) => !investigatorIds.has(c.id))!;
 
-const matchText = (n: number) => (n === 1 ? '1 case matches these filters' : `${n.toLocaleString('en-US')} cases match these filters`);
+const matchText = (n: number) => (n === 0 ? 'No cases match these filters' : n === 1 ? '1 case matches these filters' : `${n.toLocaleString('en-US')} cases match these filters`);
 const listedRefs = async (page: Page) => (await page.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim());
 
 test.describe('finding cases', () => {
@@ -79,6 +87,14 @@ test.describe('finding cases', () => {
     await manager.getByRole('button', { name: 'Apply filters' }).click();
     await expect(manager.getByTestId('case-count')).toHaveText(matchText(aliasMatches.length));
     expect(new Set(await listedRefs(manager))).toEqual(new Set(aliasMatches.slice(0, 25).map((c) => c.reference)));
+
+    // Names are matched as whole words: a cut-off alias finds fewer cases (titles only).
+    const fragment = alias.slice(0, -1);
+    const fragmentMatches = matchingText(live, fragment);
+    expect(fragmentMatches.length).toBeLessThan(aliasMatches.length);
+    await manager.getByLabel('Search').fill(fragment);
+    await manager.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(manager.getByTestId('case-count')).toHaveText(matchText(fragmentMatches.length));
   });
 
   test('[manager] a link reproduces the view in a new page', async ({ manager }) => {
