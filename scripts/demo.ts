@@ -146,6 +146,10 @@ async function main(): Promise<void> {
     console.error('AUTH_SECRET must be set when DATABASE_URL is (e.g. `export AUTH_SECRET=$(openssl rand -base64 32)`).');
     process.exit(1);
   }
+  if (!embedded && !process.env.FIELD_ENCRYPTION_KEYS) {
+    console.error('FIELD_ENCRYPTION_KEYS must be set when DATABASE_URL is (e.g. `export FIELD_ENCRYPTION_KEYS="k1:$(openssl rand -base64 32)"`; keep it safe).');
+    process.exit(1);
+  }
   if (embedded) takeLock();
   process.on('exit', releaseLock);
 
