@@ -62,7 +62,7 @@ test.describe('identity fields never leak', () => {
     await field(suspect, 'Status').selectOption({ label: 'Wanted' });
     await page.getByRole('button', { name: 'Open case' }).click();
 
-    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     const caseId = page.url().split('/').at(-1)!;
     // The names were saved, and the investigator reads them back in clear.
     await expect(page.getByTestId('victim')).toContainText(victimName);
