@@ -7,6 +7,7 @@ import pg from 'pg';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { databaseUrl, quoteIdent } from '@/db/testing/context';
 import { onServer } from '@/db/testing/handles';
+import { openRaw } from '@/db/testing/identity';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './backup';
 
 // Every table's row count, public schema and drizzle's migration journal alike.
@@ -25,6 +26,16 @@ async function countsVia(query: (text: string) => Promise<{ rows: Record<string,
     out[t] = Number((await query(`select count(*)::int as n from "${schema}"."${table}"`)).rows[0]!.n);
   }
   return out;
+}
+
+/** The restored identity fields are ciphertext, and the key of the run opens them. */
+async function expectReadableNames(query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>) {
+  const { rows } = await query(`select id, full_name from victims where full_name is not null order by id limit 20`);
+  expect(rows).toHaveLength(20);
+  for (const row of rows as { id: string; full_name: string }[]) {
+    expect(row.full_name).toMatch(/^enc:v1:/);
+    expect(openRaw('victims', row).full_name).toMatch(/\p{L}/u);
+  }
 }
 
 describe('backup and restore', () => {
@@ -48,6 +59,7 @@ describe('backup and restore', () => {
       expect(Object.keys(before).length).toBeGreaterThan(20);
       expect(before['public.investigations']).toBeGreaterThan(2000);
       expect(after).toEqual(before);
+      await expectReadableNames((t) => client.query(t));
     } finally {
       await client.end().catch(() => undefined);
       await onServer(info.serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(target)} WITH (FORCE)`));
@@ -73,6 +85,7 @@ describe('backup and restore', () => {
     const restored = new PGlite(restoredDir);
     try {
       expect(await countsVia((t) => restored.query(t))).toEqual(before);
+      await expectReadableNames((t) => restored.query(t));
       expect(before['public.agencies']).toBe(1);
     } finally {
       await restored.close();
