@@ -14,6 +14,10 @@
  *     ...
  *   });
  *
+ * The demo admin and manager sign in with a second step: the fixtures type the current code
+ * of their published demo secret (passSecondStep), taking the next period's code when the
+ * other worker has just used this one (a code works once).
+ *
  * The shared session is checked before and after each test: a test that ended it fails
  * with a message saying so, and the next test signs that persona in again. Ending every
  * session of a demo account (deactivating it) also hits the other worker's tests running

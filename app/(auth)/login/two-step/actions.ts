@@ -67,7 +67,7 @@ export async function confirmEnrolmentAction(_prev: SecondStepState, formData: F
 }
 
 /** After the recovery codes were shown: the session opens. */
-export async function finishEnrolmentAction(_prev: SecondStepState, _formData: FormData): Promise<SecondStepState> {
+export async function finishEnrolmentAction(): Promise<SecondStepState> {
   const state = await signInWith({ continue: '1' }, '');
   if (state.error === 'expired') redirect('/login');
   return state;
