@@ -164,7 +164,7 @@ export const MATRIX: MatrixEntry[] = [
   ], onCase(MANAGER), true),
   ...actions('(app)/expenditure/actions.ts', ['saveExpenditureAction', 'removeExpenditureAction'], general(MANAGER)),
   ...actions('(app)/reports/[year]/actions.ts', ['startReportAction', 'saveReportDraftAction', 'publishReportAction'], general(MANAGER)),
-  ...actions('(app)/admin/users/actions.ts', ['userAction', 'createUserAction', 'changeRoleAction', 'forceResetAction'], general(ADMIN)),
+  ...actions('(app)/admin/users/actions.ts', ['userAction', 'createUserAction', 'changeRoleAction', 'forceResetAction', 'resetTwoStepAction'], general(ADMIN)),
   ...actions('(app)/admin/agencies/actions.ts', ['saveAgencyAction', 'setAgencyActiveAction'], general(ADMIN)),
   ...actions('(app)/admin/reference/actions.ts', ['saveReferenceAction', 'setReferenceActiveAction', 'moveReferenceAction'], general(ADMIN)),
 ];

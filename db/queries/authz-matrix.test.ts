@@ -27,7 +27,7 @@ import { createUser, forcePasswordReset } from './user-invites';
 import { findCaseByReference } from './case-find-reference';
 import { createInvestigation } from './case-create';
 import { changeOwnPassword, revokeOwnSession } from './account';
-import { confirmTwoStepEnrolment, disableTwoStep, regenerateRecoveryCodes, startTwoStepEnrolment } from './two-step-account';
+import { confirmTwoStepEnrolment, disableTwoStep, resetTwoStepOf, regenerateRecoveryCodes, startTwoStepEnrolment } from './two-step-account';
 import { caseInput } from '@/lib/validation/case-input';
 
 /**
@@ -280,6 +280,9 @@ const OTHER_ACTIONS: Record<string, Call> = {
     createUser(viewer!, { name: 'Matrix Person', email: `matrix.${stamp}.${n++}@cpu.local`, role: 'investigator', agencyId: AGENCY_IDS.cpu, locale: 'en' } as never, ip),
   'app/(app)/admin/users/actions.ts#changeRoleAction': async (viewer) => changeUserRole(viewer!, await investigatorNotOn(caseOut), 'investigator', ip),
   'app/(app)/admin/users/actions.ts#forceResetAction': async (viewer) => forcePasswordReset(viewer!, await investigatorNotOn(caseOut), ip),
+  // Refused: the demo manager's two-step (turned on) must stay. Allowed: someone with it off, so nothing to reset (a conflict, not a refusal).
+  'app/(app)/admin/users/actions.ts#resetTwoStepAction': async (viewer, _c, allowed) =>
+    resetTwoStepOf(viewer, allowed ? await investigatorNotOn(caseOut) : demo.manager.userId, ip),
   // agencies
   'app/(app)/admin/agencies/actions.ts#saveAgencyAction': (viewer) =>
     saveAgency(viewer!, { name: `Matrix agency ${stamp} ${n++}`, nameKm: null, kind: 'ngo' } as never, ip),
