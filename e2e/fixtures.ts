@@ -59,11 +59,16 @@ export function demoTotpSecret(email: string): string | undefined {
   return key ? DEMO_TOTP_SECRETS[key] : undefined;
 }
 
-/** Types a code on /login/two-step and says what came of it: signed in, or the message beside the field. */
+/**
+ * Types a code on /login/two-step and says what came of it: signed in, or the message beside
+ * the field. A message left from an earlier try is cleared first (the page is loaded afresh),
+ * so the answer read is this code's.
+ */
 export async function submitCode(page: Page, code: string): Promise<'signed-in' | string> {
+  const error = page.locator('#code-error');
+  if (await error.isVisible()) await page.goto('/login/two-step');
   await page.getByLabel('Code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  const error = page.locator('#code-error');
   return Promise.race([
     page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }).then(() => 'signed-in' as const),
     error.waitFor({ timeout: 15_000 }).then(async () => (await error.textContent()) ?? ''),
@@ -76,7 +81,7 @@ const REPLAYED = 'This code was already used. Wait for the next code.';
  * The second step with the demo account's current code. A code works once, and the other
  * worker may have just signed the same account in: then the next step's code (the server
  * accepts one step of drift) is used, and only when that is taken too, the next period is
- * awaited. Each retry starts from a freshly loaded page, so no earlier message is read.
+ * awaited.
  */
 export async function passSecondStep(page: Page, secret: string): Promise<number> {
   let tried = -1;
@@ -85,7 +90,6 @@ export async function passSecondStep(page: Page, secret: string): Promise<number
     const waitMs = (step - 1) * TOTP_PERIOD_SECONDS * 1000 - Date.now();
     if (waitMs > 0) await page.waitForTimeout(waitMs + 200);
     step = Math.max(timeStep(), tried + 1);
-    if (attempt > 1) await page.goto('/login/two-step');
     const outcome = await submitCode(page, codeForStep(secret, step));
     if (outcome === 'signed-in') return step;
     if (outcome !== REPLAYED) throw new Error(`The second sign-in step refused the demo code: ${outcome}`);

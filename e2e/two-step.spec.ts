@@ -15,6 +15,7 @@ function wrongCode(secret: string): string {
 
 test.describe('two-step sign-in', () => {
   test('[manager] is asked for a code after the password; a wrong code is refused beside the field; the right one lands on /home; the same code again is refused', async ({ browser }) => {
+    test.slow(); // two sign-ins, four form posts
     const secret = demoTotpSecret(personas.manager.email)!;
     expect(secret, 'the demo manager has a published TOTP secret').toBeTruthy();
     const first = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US' });
