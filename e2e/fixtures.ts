@@ -14,13 +14,18 @@
  *     ...
  *   });
  *
+ * The demo admin and manager sign in with a second step: the fixtures type the current code
+ * of their published demo secret (passSecondStep), taking the next period's code when the
+ * other worker has just used this one (a code works once).
+ *
  * The shared session is checked before and after each test: a test that ended it fails
  * with a message saying so, and the next test signs that persona in again. Ending every
  * session of a demo account (deactivating it) also hits the other worker's tests running
  * at that moment: such tests should act on a user of their own.
  */
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/organisation';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRETS } from '../db/seed/organisation';
+import { codeForStep, timeStep, TOTP_PERIOD_SECONDS } from '../lib/auth/totp';
 import type { Role } from '../lib/vocabulary';
 import { contextDefaults } from './settings';
 
@@ -48,6 +53,51 @@ export async function submitLogin(page: Page, { email, password }: Credentials):
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** The demo account's authenticator secret (admin and manager sign in with a second step), if any. */
+export function demoTotpSecret(email: string): string | undefined {
+  const key = (Object.keys(DEMO_TOTP_SECRETS) as (keyof typeof DEMO_TOTP_SECRETS)[]).find((k) => DEMO_ACCOUNTS[k].email === email);
+  return key ? DEMO_TOTP_SECRETS[key] : undefined;
+}
+
+/**
+ * Types a code on /login/two-step and says what came of it: signed in, or the message beside
+ * the field. A message left from an earlier try is cleared first (the page is loaded afresh),
+ * so the answer read is this code's.
+ */
+export async function submitCode(page: Page, code: string): Promise<'signed-in' | string> {
+  const error = page.locator('#code-error');
+  if (await error.isVisible()) await page.goto('/login/two-step');
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  return Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }).then(() => 'signed-in' as const),
+    error.waitFor({ timeout: 15_000 }).then(async () => (await error.textContent()) ?? ''),
+  ]);
+}
+
+const REPLAYED = 'This code was already used. Wait for the next code.';
+
+/**
+ * The second step with the demo account's current code. A code works once, and the other
+ * worker may have just signed the same account in: then the next step's code (the server
+ * accepts one step of drift) is used, and only when that is taken too, the next period is
+ * awaited.
+ */
+export async function passSecondStep(page: Page, secret: string): Promise<number> {
+  let tried = -1;
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    let step = Math.max(timeStep(), tried + 1);
+    const waitMs = (step - 1) * TOTP_PERIOD_SECONDS * 1000 - Date.now();
+    if (waitMs > 0) await page.waitForTimeout(waitMs + 200);
+    step = Math.max(timeStep(), tried + 1);
+    const outcome = await submitCode(page, codeForStep(secret, step));
+    if (outcome === 'signed-in') return step;
+    if (outcome !== REPLAYED) throw new Error(`The second sign-in step refused the demo code: ${outcome}`);
+    tried = step;
+  }
+  throw new Error('The second sign-in step kept refusing the demo codes as already used');
+}
+
 function credentialsOf(who: Role | Credentials): Credentials {
   return typeof who === 'string' ? { email: personas[who].email, password: DEMO_PASSWORD } : who;
 }
@@ -68,6 +118,11 @@ export async function signIn(browser: Browser, who: Role | Credentials): Promise
       await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
     } catch {
       throw new Error(`Signing in as ${email} did not leave /login (wrong password, disabled or rate-limited account?)`);
+    }
+    if (new URL(page.url()).pathname === '/login/two-step') {
+      const secret = demoTotpSecret(email);
+      if (!secret) throw new Error(`${email} is asked for a two-step code, and it is not a demo account with a known secret`);
+      await passSecondStep(page, secret);
     }
     if (typeof who === 'string') {
       await expect(page, `${who} lands on ${personas[who].home}`).toHaveURL((url) => url.pathname === personas[who].home);

@@ -78,6 +78,9 @@ describe('authorization matrix inventory', () => {
     const PUBLIC = new Set([
       'app/(auth)/login/page.tsx', 'app/(auth)/set-password/[token]/page.tsx', 'app/api/auth/[...nextauth]/route.ts',
       'app/actions.ts#setLocaleAction', 'app/(auth)/login/actions.ts#loginAction', 'app/(auth)/set-password/[token]/actions.ts#setPasswordAction',
+      // The second step of signing in: its challenge cookie is the credential.
+      'app/(auth)/login/two-step/actions.ts#verifyCodeAction', 'app/(auth)/login/two-step/actions.ts#confirmEnrolmentAction',
+      'app/(auth)/login/two-step/actions.ts#finishEnrolmentAction',
     ]);
     for (const entry of MATRIX) {
       if (PUBLIC.has(entryKey(entry))) continue;

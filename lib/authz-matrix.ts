@@ -122,6 +122,8 @@ export const MATRIX: MatrixEntry[] = [
   page('(app)/admin/audit/page.tsx', general({ manager: 'allow', admin: 'allow' })),
   // Public: a signed-in visitor is sent on to their home page.
   page('(auth)/login/page.tsx', general({ signedOut: 'allow', investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
+  // The second step of signing in: without a live challenge cookie it sends back to /login; signed in, home.
+  page('(auth)/login/two-step/page.tsx', general({ signedOut: 'login', investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
   // Public; an unknown token shows "link expired or used" (200) to anyone.
   page('(auth)/set-password/[token]/page.tsx', general(PUBLIC)),
 
@@ -140,10 +142,15 @@ export const MATRIX: MatrixEntry[] = [
   // The Khmer-digits switch writes only the signed-in person's own setting; signed out it does nothing.
   ...actions('actions.ts', ['setDigitsAction'], general(ALL_SIGNED_IN)),
   ...actions('(auth)/login/actions.ts', ['loginAction'], general(PUBLIC)),
+  // The challenge cookie from the password step is the credential; no session is needed or consulted.
+  ...actions('(auth)/login/two-step/actions.ts', ['verifyCodeAction', 'confirmEnrolmentAction', 'finishEnrolmentAction'], general(PUBLIC)),
   // The token is the credential; no session is needed or consulted.
   ...actions('(auth)/set-password/[token]/actions.ts', ['setPasswordAction'], general(PUBLIC)),
   ...actions('(app)/actions.ts', ['signOutAction'], general(ALL_SIGNED_IN)),
   ...actions('(app)/account/actions.ts', ['changePasswordAction', 'revokeSessionAction'], general(ALL_SIGNED_IN)),
+  ...actions('(app)/account/two-step-actions.ts', ['startTwoStepAction', 'confirmTwoStepAction', 'regenerateRecoveryCodesAction'], general(ALL_SIGNED_IN)),
+  // Admins and managers must keep two-step sign-in: turning it off is refused for them.
+  ...actions('(app)/account/two-step-actions.ts', ['disableTwoStepAction'], general({ investigator: 'allow', liaison: 'allow' })),
   ...actions('(app)/home/actions.ts', ['findCaseAction'], general(CASE_ROLES)),
   ...actions('(app)/cases/new/actions.ts', ['createCaseAction'], general(EDITORS)),
   ...actions('(app)/cases/[id]/actions.ts', [
@@ -157,7 +164,7 @@ export const MATRIX: MatrixEntry[] = [
   ], onCase(MANAGER), true),
   ...actions('(app)/expenditure/actions.ts', ['saveExpenditureAction', 'removeExpenditureAction'], general(MANAGER)),
   ...actions('(app)/reports/[year]/actions.ts', ['startReportAction', 'saveReportDraftAction', 'publishReportAction'], general(MANAGER)),
-  ...actions('(app)/admin/users/actions.ts', ['userAction', 'createUserAction', 'changeRoleAction', 'forceResetAction'], general(ADMIN)),
+  ...actions('(app)/admin/users/actions.ts', ['userAction', 'createUserAction', 'changeRoleAction', 'forceResetAction', 'resetTwoStepAction'], general(ADMIN)),
   ...actions('(app)/admin/agencies/actions.ts', ['saveAgencyAction', 'setAgencyActiveAction'], general(ADMIN)),
   ...actions('(app)/admin/reference/actions.ts', ['saveReferenceAction', 'setReferenceActiveAction', 'moveReferenceAction'], general(ADMIN)),
 ];

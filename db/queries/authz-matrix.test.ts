@@ -27,6 +27,7 @@ import { createUser, forcePasswordReset } from './user-invites';
 import { findCaseByReference } from './case-find-reference';
 import { createInvestigation } from './case-create';
 import { changeOwnPassword, revokeOwnSession } from './account';
+import { confirmTwoStepEnrolment, disableTwoStep, resetTwoStepOf, regenerateRecoveryCodes, startTwoStepEnrolment } from './two-step-account';
 import { caseInput } from '@/lib/validation/case-input';
 
 /**
@@ -44,8 +45,9 @@ import { caseInput } from '@/lib/validation/case-input';
  *                (Most calls here succeed outright; the effects of each write are asserted in the
  *                module tests, e.g. case-writes.test.ts, case-team.test.ts.)
  *
- * Not called here: setLocaleAction, loginAction, setPasswordAction (public: no viewer to check,
- * the token or the password is the credential, covered by their own tests), signOutAction
+ * Not called here: setLocaleAction, loginAction, setPasswordAction and the two-step sign-in
+ * actions (public: no viewer to check, the token, password or challenge cookie is the
+ * credential, covered by their own tests: sign-in.test.ts, two-step.test.ts), signOutAction
  * (ends the caller's own session only) and setDigitsAction (writes the caller's own setting only).
  */
 
@@ -245,6 +247,11 @@ const OTHER_ACTIONS: Record<string, Call> = {
       : standingSession;
     return revokeOwnSession(viewer, target, ip);
   },
+  // two-step sign-in on one's own account: wrong codes and passwords, so nothing turns on or off even when allowed
+  'app/(app)/account/two-step-actions.ts#startTwoStepAction': (viewer) => startTwoStepEnrolment(viewer, ip),
+  'app/(app)/account/two-step-actions.ts#confirmTwoStepAction': (viewer) => confirmTwoStepEnrolment(viewer, '000000', ip),
+  'app/(app)/account/two-step-actions.ts#regenerateRecoveryCodesAction': (viewer) => regenerateRecoveryCodes(viewer, 'not-a-code', ip),
+  'app/(app)/account/two-step-actions.ts#disableTwoStepAction': (viewer) => disableTwoStep(viewer, 'not-the-password-at-all', '000000', ip),
   // expenditure
   'app/(app)/expenditure/actions.ts#saveExpenditureAction': (viewer) =>
     saveExpenditure(viewer!, { year: 1995, category: 'other', amountUsd: `${100 + n++}.00`, note: 'Matrix' } as never, ip),
@@ -273,6 +280,9 @@ const OTHER_ACTIONS: Record<string, Call> = {
     createUser(viewer!, { name: 'Matrix Person', email: `matrix.${stamp}.${n++}@cpu.local`, role: 'investigator', agencyId: AGENCY_IDS.cpu, locale: 'en' } as never, ip),
   'app/(app)/admin/users/actions.ts#changeRoleAction': async (viewer) => changeUserRole(viewer!, await investigatorNotOn(caseOut), 'investigator', ip),
   'app/(app)/admin/users/actions.ts#forceResetAction': async (viewer) => forcePasswordReset(viewer!, await investigatorNotOn(caseOut), ip),
+  // Refused: the demo manager's two-step (turned on) must stay. Allowed: someone with it off, so nothing to reset (a conflict, not a refusal).
+  'app/(app)/admin/users/actions.ts#resetTwoStepAction': async (viewer, _c, allowed) =>
+    resetTwoStepOf(viewer, allowed ? await investigatorNotOn(caseOut) : demo.manager.userId, ip),
   // agencies
   'app/(app)/admin/agencies/actions.ts#saveAgencyAction': (viewer) =>
     saveAgency(viewer!, { name: `Matrix agency ${stamp} ${n++}`, nameKm: null, kind: 'ngo' } as never, ip),

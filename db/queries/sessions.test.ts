@@ -53,7 +53,7 @@ describe('a session ends', () => {
   });
 
   it('when the user is deactivated, on the next request', async () => {
-    const { userId, sessionId } = await signIn(DEMO_EMAILS.manager);
+    const { userId, sessionId } = await signIn(DEMO_EMAILS.liaison); // the manager signs in with a second step
     await testDb.query(`update users set active = false where id = $1`, [userId]);
     try {
       expect(await viewerForSession(sessionId, userId)).toBeNull();

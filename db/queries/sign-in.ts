@@ -2,16 +2,24 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
 import { writeAudit } from '../audit';
-import { loginAttempts, sessions, users } from '../schema';
+import { loginAttempts, sessions, signInChallenges, users } from '../schema';
 import { SESSION_MAX_HOURS, SIGN_IN_LIMITS } from '@/lib/auth/config';
 import { verifyPassword } from '@/lib/auth/password';
+import { newOneTimeToken } from '@/lib/auth/one-time-token';
+import { CHALLENGE_MINUTES, requiresTwoStep } from '@/lib/auth/totp';
+import type { Role } from '@/lib/vocabulary';
 
-type ClientInfo = { ip: string | null; userAgent: string | null };
+export type ClientInfo = { ip: string | null; userAgent: string | null };
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }
   /** 'invalid' covers unknown email, wrong password, deactivated and locked alike. */
-  | { ok: false; reason: 'invalid' | 'throttled' };
+  | { ok: false; reason: 'invalid' | 'throttled' }
+  /**
+   * The password is right but no session yet: the second step (a code, or enrolling an
+   * authenticator first when `enrol`) is bound to `challenge`, a token for an HttpOnly cookie.
+   */
+  | { ok: false; reason: 'second_step'; challenge: string; enrol: boolean };
 
 const windowStart = sql`now() - make_interval(mins => ${SIGN_IN_LIMITS.windowMinutes})`;
 
@@ -30,7 +38,12 @@ export async function isAddressThrottled(ip: string): Promise<boolean> {
  * app instances: an address with too many recent failures is refused before any password
  * check, and an account with too many recent failures is locked until an admin unlocks it.
  */
-export async function signInWithPassword(email: string, password: string, client: ClientInfo): Promise<SignInResult> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  client: ClientInfo,
+  callbackPath: string | null = null,
+): Promise<SignInResult> {
   const db = getDb();
   const normalized = email.trim().toLowerCase();
 
@@ -40,7 +53,7 @@ export async function signInWithPassword(email: string, password: string, client
   }
 
   const [user] = await db
-    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, active: users.active, lockedAt: users.lockedAt, lastLoginAt: users.lastLoginAt })
+    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, active: users.active, lockedAt: users.lockedAt, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .where(sql`lower(${users.email}) = ${normalized}`);
   // Always one argon2 verification, so an unknown email answers as slowly as a wrong password.
@@ -55,14 +68,40 @@ export async function signInWithPassword(email: string, password: string, client
       if (user && !user.lockedAt) await lockIfTooManyFailures(tx, user.id, client.ip);
       return { ok: false, reason: 'invalid' } as const;
     }
-    const [session] = await tx
-      .insert(sessions)
-      .values({ userId: user.id, ip: client.ip, userAgent: client.userAgent, expiresAt: sql`now() + make_interval(hours => ${SESSION_MAX_HOURS})` })
-      .returning({ id: sessions.id });
-    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
-    await writeAudit(tx, actor, { action: 'auth.sign_in', outcome: 'allowed', ip: client.ip, entityType: 'session', entityId: session!.id });
-    return { ok: true, userId: user.id, sessionId: session!.id } as const;
+    if (user.totpEnabledAt || requiresTwoStep(user.role)) {
+      // No session yet: the password alone does not sign an admin, a manager or anyone who turned two-step on in.
+      const { token, hash } = newOneTimeToken();
+      await tx.insert(signInChallenges).values({
+        userId: user.id, tokenHash: hash, callbackPath, expiresAt: sql`now() + make_interval(mins => ${CHALLENGE_MINUTES})`,
+      });
+      const enrol = !user.totpEnabledAt;
+      await writeAudit(tx, actor, { action: 'auth.password_accepted', outcome: 'allowed', ip: client.ip, entityType: 'user', entityId: user.id, detail: { next: enrol ? 'enrol' : 'code' } });
+      return { ok: false, reason: 'second_step', challenge: token, enrol } as const;
+    }
+    const sessionId = await openSession(tx, { userId: user.id, role: user.role }, client);
+    return { ok: true, userId: user.id, sessionId } as const;
   });
+}
+
+/** Opens the server-side session of a completed sign-in and audits it. */
+export async function openSession(tx: Tx, user: { userId: string; role: Role }, client: ClientInfo, detail?: Record<string, unknown>): Promise<string> {
+  const [session] = await tx
+    .insert(sessions)
+    .values({ userId: user.userId, ip: client.ip, userAgent: client.userAgent, expiresAt: sql`now() + make_interval(hours => ${SESSION_MAX_HOURS})` })
+    .returning({ id: sessions.id });
+  await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.userId));
+  await writeAudit(tx, user, { action: 'auth.sign_in', outcome: 'allowed', ip: client.ip, entityType: 'session', entityId: session!.id, detail });
+  return session!.id;
+}
+
+/**
+ * A failed sign-in by a known account (a wrong second-step code, say): recorded like a wrong
+ * password, so it counts toward the account lock and the address limit, and audited.
+ */
+export async function recordFailedSignIn(tx: Tx, user: { userId: string; role: Role; email: string }, ip: string | null, reason: string): Promise<void> {
+  await tx.insert(loginAttempts).values({ email: user.email.toLowerCase(), userId: user.userId, ip, success: false });
+  await writeAudit(tx, user, { action: 'auth.sign_in', outcome: 'denied', ip, entityType: 'user', entityId: user.userId, detail: { reason } });
+  await lockIfTooManyFailures(tx, user.userId, ip);
 }
 
 /**

@@ -38,6 +38,7 @@ export async function listUsers(viewer: Viewer | null, filters: UserFilters = {}
       role: users.role,
       active: users.active,
       locked: sql<boolean>`${users.lockedAt} is not null`,
+      twoStep: sql<boolean>`${users.totpEnabledAt} is not null`,
       agencyName: agencies.name,
       lastLoginAt: users.lastLoginAt,
     })

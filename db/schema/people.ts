@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, char, index, inet, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, char, index, inet, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { audited } from './columns';
 import { agencyKindEnum, localeEnum, roleEnum } from './enums';
 import { provinces } from './reference';
@@ -30,10 +30,17 @@ export const users = pgTable('users', {
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   setPasswordTokenHash: text('set_password_token_hash'),
   setPasswordExpiresAt: timestamp('set_password_expires_at', { withTimezone: true }),
-  /** Encrypted TOTP secret; two-factor sign-in is on when set. */
+  /**
+   * Two-step sign-in. Read and written only in db/queries/totp-secrets.ts. The base32 secret,
+   * in plain text for now (field encryption is wired in there); on when totpEnabledAt is set.
+   */
   totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The time step (30 s periods since 1970) of the last accepted code: a code of that step or earlier is a replay. */
   totpLastStep: integer('totp_last_step'),
-  recoveryCodeHashes: jsonb('recovery_code_hashes').$type<string[]>(),
+  /** A secret shown for enrolment and not yet confirmed with a code. */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpPendingAt: timestamp('totp_pending_at', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   ...audited(),
 }, (t) => [
@@ -72,6 +79,32 @@ export const setPasswordTokens = pgTable('set_password_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [index('set_password_tokens_user_idx').on(t.userId)]);
 
+/** One-time recovery codes for two-step sign-in: only a SHA-256 of each is kept; each works once. */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  codeHash: text('code_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('recovery_codes_user_idx').on(t.userId)]);
+
+/**
+ * A password accepted, the second step still to come: the browser holds a random token in an
+ * HttpOnly cookie, the database a SHA-256 of it, bound to the user, for a few minutes, used once.
+ */
+export const signInChallenges = pgTable('sign_in_challenges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** Where to go once signed in (a same-site path, from the login form). */
+  callbackPath: text('callback_path'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** Set when the second step was proven by confirming an enrolment: the sign-in then completes without another code. */
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('sign_in_challenges_user_idx').on(t.userId)]);
+
 /** Every sign-in attempt, for throttling across app instances and for the audit. */
 export const loginAttempts = pgTable('login_attempts', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -102,3 +135,5 @@ export type User = typeof users.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type SetPasswordToken = typeof setPasswordTokens.$inferSelect;
+export type RecoveryCode = typeof recoveryCodes.$inferSelect;
+export type SignInChallenge = typeof signInChallenges.$inferSelect;

@@ -11,7 +11,7 @@ import { YEAR_PLANS } from './year-plans';
 
 // The pure part of the seed: e2e specs may import this module alone (no database, no
 // native modules) to derive what each demo account should see.
-export { AGENCY_IDS, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './organisation';
+export { AGENCY_IDS, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRETS, type DemoAccountKey } from './organisation';
 export type { DemoDataset, InvestigationRow } from './types';
 
 const SEED = 20_210_313;

@@ -6,7 +6,8 @@ import * as schema from '../schema';
 import { ensureReferenceData } from '../reference';
 import { sealIdentity } from '../identity-fields';
 import { buildDemoDataset } from './dataset';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './organisation';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRETS } from './organisation';
+import { seedTotpSecret } from '../totp-secrets';
 import type { DemoDataset } from './types';
 
 // Any constant: two seeders starting together must not both insert.
@@ -92,6 +93,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<void> {
     await ensureReferenceData(tx);
     await insertAll(tx, schema.agencies, dataset.agencies);
     await insertAll(tx, schema.users, users);
+    if (opts.demoAccounts) {
+      for (const [key, secret] of Object.entries(DEMO_TOTP_SECRETS)) await seedTotpSecret(tx, DEMO_ACCOUNTS[key as keyof typeof DEMO_TOTP_SECRETS].userId, secret);
+    }
     await insertAll(tx, schema.investigations, dataset.investigations);
     await insertAll(tx, schema.investigationMembers, dataset.members);
     await insertAll(tx, schema.investigationAgencies, dataset.shares);

@@ -61,6 +61,17 @@ export const DEMO_ACCOUNTS = {
   liaison: { key: 'liaison', email: 'liaison@police.local', role: 'liaison', userId: userId('prak.vannak'), agencyId: AGENCY_IDS.ahtjpd },
 } as const satisfies Record<DemoAccountKey, { key: DemoAccountKey; email: string; role: Role; userId: string; agencyId: string }>;
 
+/**
+ * Admins and managers must sign in with a second step (TOTP). The demo admin and manager
+ * start with these fixed, published secrets so that anyone can try the demo (README, "Demo
+ * accounts"; `npm run demo:code -- manager` prints the current code). Demo and test seeds only:
+ * a real account enrols its own authenticator at its first sign-in.
+ */
+export const DEMO_TOTP_SECRETS = {
+  admin: 'WFP4HTNL732H6ETPHIRZ65ZUH62DHZOS',
+  manager: '2NSPALDYSBC4C74APYR2SLSW6P22MLOL',
+} as const satisfies Partial<Record<DemoAccountKey, string>>;
+
 export type StaffMember = UserRow & {
   /** Years in which the person takes on new cases. */
   from: number;

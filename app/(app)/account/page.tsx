@@ -8,6 +8,7 @@ import { LOCALES } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionSignOut } from './session-sign-out';
+import { TwoStepSection } from '@/components/account/two-step-section';
 
 export default async function AccountPage() {
   const viewer = await requirePermission('account:self');
@@ -23,6 +24,8 @@ export default async function AccountPage() {
         <p className="mb-3 text-sm text-slate-600">{t('passwordIntro')}</p>
         <ChangePasswordForm />
       </section>
+
+      <TwoStepSection viewer={viewer} />
 
       <section aria-labelledby="language-title" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="language-title" className="text-lg font-semibold">{t('languageTitle')}</h2>

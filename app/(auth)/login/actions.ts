@@ -1,7 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, SignInThrottled } from '@/lib/auth/auth';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { signIn, SecondStepRequired, SignInThrottled } from '@/lib/auth/auth';
+import { CHALLENGE_COOKIE, challengeCookieOptions } from '@/lib/auth/challenge-cookie';
 import { loginInput, safeCallbackPath, type LoginState } from '@/lib/auth/login';
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
@@ -11,14 +14,20 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     const fields = parsed.error.issues.map((i) => String(i.path[0]));
     return { email, fieldErrors: { email: fields.includes('email'), password: fields.includes('password') } };
   }
+  const callbackPath = safeCallbackPath(formData.get('callbackUrl'));
   try {
     await signIn('credentials', {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackPath(formData.get('callbackUrl')) ?? '/',
+      callbackPath: callbackPath ?? '',
+      redirectTo: callbackPath ?? '/',
     });
   } catch (err) {
     // Success is a thrown redirect: let it through. Only credential failures are ours to show.
+    if (err instanceof SecondStepRequired) {
+      (await cookies()).set(CHALLENGE_COOKIE, err.challenge, challengeCookieOptions);
+      redirect('/login/two-step');
+    }
     if (err instanceof SignInThrottled) return { email, throttled: true };
     if (err instanceof AuthError) return { email, invalid: true };
     throw err;

@@ -7,6 +7,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { clientIp } from '@/lib/auth/request-info';
 import { changeUserRole, setUserActive, unlockUser } from '@/db/queries/users';
 import { createUser, forcePasswordReset } from '@/db/queries/user-invites';
+import { resetTwoStepOf } from '@/db/queries/two-step-account';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { changeRoleInput, createUserInput, userIdInput } from '@/lib/validation/people';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -53,4 +54,11 @@ export const forceResetAction = validatedAction(userIdInput, async (viewer, inpu
   const { token } = await forcePasswordReset(viewer, input.userId, await ipOfRequest());
   revalidatePath('/admin/users');
   return { linkPath: `/set-password/${token}` };
+});
+
+/** For someone who lost their phone: their authenticator and recovery codes are forgotten, their sessions end. */
+export const resetTwoStepAction = validatedAction(userIdInput, async (viewer, input) => {
+  await resetTwoStepOf(viewer, input.userId, await ipOfRequest());
+  revalidatePath('/admin/users');
+  return null;
 });

@@ -7,10 +7,13 @@ import { inputClass, labelClass } from '@/components/ui/field';
 import { UserActions } from './user-actions';
 import { RoleForm } from './role-form';
 import { ResetPassword } from './reset-password';
+import { ResetTwoStep } from './reset-two-step';
 import { DataTable } from '@/components/ui/data-table';
 
 export type PersonRow = {
   id: string; name: string; email: string; role: Role; active: boolean; locked: boolean;
+  /** Two-step sign-in is on (the admin may reset it for a lost phone). */
+  twoStep: boolean;
   agencyName: string | null;
   /** Formatted on the server, in the reader's language and the unit's time zone. */
   lastLogin: string | null;
@@ -51,6 +54,7 @@ export function PeopleTable({ people, viewerId }: { people: PersonRow[]; viewerI
                   <td className="space-y-2 px-3 py-2">
                     <UserActions userId={person.id} name={person.name} active={person.active} locked={person.locked} />
                     {person.id !== viewerId && <ResetPassword userId={person.id} name={person.name} />}
+                    {person.id !== viewerId && person.twoStep && <ResetTwoStep userId={person.id} name={person.name} />}
                   </td>
                 </tr>
               ))}
