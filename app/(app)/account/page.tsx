@@ -8,6 +8,7 @@ import { LOCALES } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionSignOut } from './session-sign-out';
+import { ApiTokensSection } from '@/components/account/api-tokens';
 
 export default async function AccountPage() {
   const viewer = await requirePermission('account:self');
@@ -70,6 +71,8 @@ export default async function AccountPage() {
           </table>
         </div>
       </section>
+
+      <ApiTokensSection viewer={viewer} />
     </div>
   );
 }
