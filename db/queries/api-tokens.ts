@@ -80,9 +80,9 @@ export async function viewerForToken(token: string): Promise<Viewer | null> {
     ));
   if (!row) return null;
   if (row.stale) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
-  const { tokenId, stale: _stale, ...person } = row;
+  const { tokenId, userId, role, agencyId, name, email, locale, khmerDigits } = row;
   // No session behind an API call: the token stands in for it.
-  return { ...person, sessionId: tokenId, apiTokenId: tokenId };
+  return { userId, role, agencyId, name, email, locale, khmerDigits, sessionId: tokenId, apiTokenId: tokenId };
 }
 
 /**

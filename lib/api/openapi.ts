@@ -7,8 +7,9 @@ type JsonSchema = Record<string, unknown>;
 
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client must send it. */
 function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  return rest;
+  const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
 }
 
 /** The form's schema as the API's body: without what the path and If-Match give; all optional for a partial update. */
@@ -17,8 +18,8 @@ function bodySchema(op: Operation): JsonSchema {
   const properties = { ...(schema.properties as Record<string, JsonSchema>) };
   for (const name of op.bodyFromRequest ?? []) delete properties[name];
   const required = ((schema.required as string[] | undefined) ?? []).filter((name) => name in properties);
-  const { required: _required, ...withoutRequired } = schema;
-  return { ...withoutRequired, properties, ...(op.partialBody || required.length === 0 ? {} : { required }) };
+  delete schema.required;
+  return { ...schema, properties, ...(op.partialBody || required.length === 0 ? {} : { required }) };
 }
 
 const problemSchema: JsonSchema = {
