@@ -12,6 +12,8 @@ async function apiStatus(baseURL: string, token: string): Promise<number> {
 }
 
 test.describe('API tokens on My account', () => {
+  // Several round trips through the page and the API in one test.
+  test.describe.configure({ timeout: 90_000 });
   test('[investigator] creates a token, sees it once, uses it, revokes it, and it stops working', async ({ investigator: page, baseURL }) => {
     const name = `Reporting script ${Date.now().toString(36)}`;
     await page.goto('/account');

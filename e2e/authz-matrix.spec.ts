@@ -81,6 +81,8 @@ async function check(page: Page, persona: Persona, caseId: string) {
 const anyCase = demoFacts.caseSharedWithLiaison.id;
 
 test.describe('authorization matrix: pages and route handlers', () => {
+  // Some 60 requests per persona (every page, route and API method): more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   test('[anonymous]', async ({ anonymous }) => check(anonymous, 'anonymous', anyCase));
   test('[investigator] member of the case', async ({ investigator }) => check(investigator, 'investigatorMember', demoFacts.caseOfInvestigator.id));
   test('[investigator] not a member of the case', async ({ investigator }) => check(investigator, 'investigatorNotMember', demoFacts.caseOutsideInvestigator.id));

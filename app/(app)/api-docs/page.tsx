@@ -48,7 +48,7 @@ export default async function ApiDocsPage() {
         return (
           <section key={op.operationId} id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id={`${op.operationId}-title`} className="text-lg font-semibold">
-              <code className="mr-2 rounded bg-slate-100 px-1">{method}</code><code>/api/v1{path}</code>
+              <code className="rounded bg-slate-100 px-1">{method}</code> <code>/api/v1{path}</code>
             </h2>
             <p className="font-medium">{op.summary}</p>
             {op.description?.split('\n\n').map((p) => <p key={p} className="text-sm text-slate-700">{p}</p>)}
