@@ -15,7 +15,7 @@ export type AuditEntry = {
 };
 
 /** Writes one audit row with whatever executor the change itself uses (same transaction). */
-export async function writeAudit(executor: Db | Tx, viewer: Pick<Viewer, 'userId' | 'role'> | null, entry: AuditEntry) {
+export async function writeAudit(executor: Db | Tx, viewer: (Pick<Viewer, 'userId' | 'role'> & { apiTokenId?: string }) | null, entry: AuditEntry) {
   await executor.insert(auditEvents).values({
     actorId: viewer?.userId ?? null,
     actorRole: viewer?.role ?? null,
@@ -27,5 +27,6 @@ export async function writeAudit(executor: Db | Tx, viewer: Pick<Viewer, 'userId
     investigationId: entry.investigationId,
     ip: entry.ip ?? null,
     detail: entry.detail,
+    apiTokenId: viewer?.apiTokenId ?? null,
   });
 }

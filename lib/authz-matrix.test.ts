@@ -38,7 +38,12 @@ function inventory(): string[] {
   const keys: string[] = [];
   for (const file of walk(path.join(root, 'app'))) {
     const name = path.basename(file);
-    if (/^page\.(tsx|ts|jsx|js)$/.test(name) || /^route\.(ts|js)$/.test(name)) keys.push(rel(file));
+    const isApi = rel(file).startsWith('app/api/v1/');
+    if (/^route\.(ts|js)$/.test(name) && isApi) {
+      // One entry per HTTP method: each takes a bearer token and has its own outcomes.
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/gm)) keys.push(`${rel(file)}#${m[1]}`);
+    } else if (/^page\.(tsx|ts|jsx|js)$/.test(name) || /^route\.(ts|js)$/.test(name)) keys.push(rel(file));
     if (/\.(ts|tsx|js)$/.test(name)) {
       const text = readFileSync(file, 'utf8');
       if (isUseServer(text)) for (const exported of exportedNames(text)) keys.push(`${rel(file)}#${exported}`);
@@ -57,6 +62,7 @@ describe('authorization matrix inventory', () => {
     expect(actual).toContain('app/(app)/cases/[id]/actions.ts#updateBasicsAction');
     expect(actual).toContain('app/(app)/home/actions.ts#findCaseAction');
     expect(actual.filter((k) => k.includes('#')).length).toBeGreaterThan(40);
+    expect(actual).toContain('app/api/v1/investigations/[id]/route.ts#PATCH');
   });
 
   it('lists every page, route handler and server action that exists in app/', () => {
@@ -81,9 +87,16 @@ describe('authorization matrix inventory', () => {
       // The second step of signing in: its challenge cookie is the credential.
       'app/(auth)/login/two-step/actions.ts#verifyCodeAction', 'app/(auth)/login/two-step/actions.ts#confirmEnrolmentAction',
       'app/(auth)/login/two-step/actions.ts#finishEnrolmentAction',
+      'app/api/v1/openapi.json/route.ts#GET',
     ]);
     for (const entry of MATRIX) {
       if (PUBLIC.has(entryKey(entry))) continue;
+      if (entry.kind === 'api') {
+        // The REST API answers 401 (no redirect): no token, an unknown one, or a deactivated owner's.
+        expect(entry.expect.anonymous, entryKey(entry)).toBe('unauthorized');
+        expect(entry.expect.deactivated, entryKey(entry)).toBe('unauthorized');
+        continue;
+      }
       expect(entry.expect.anonymous, entryKey(entry)).toBe('login');
       expect(['login', 'unauthorized'], entryKey(entry)).toContain(entry.expect.deactivated);
     }

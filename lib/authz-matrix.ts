@@ -22,6 +22,14 @@
  * - unauthorized  401: a route handler reached with a session cookie whose session is no longer
  *                 valid (a deactivated user). Anonymous requests carry no session, so the proxy
  *                 sends them to /login before the handler runs.
+ *
+ * REST API entries (kind 'api', one per route file and HTTP method under app/api/v1) take a
+ * bearer token, never a cookie. Their outcomes are for a call with a personal access token
+ * of that persona's account: 'anonymous' is a call with no (or an unknown) token and
+ * 'deactivated' one with the token of an account deactivated after the token was made;
+ * both get 401 ('unauthorized'), the proxy lets /api/v1 through. app/api/v1/api.test.ts
+ * calls every one with each persona's token; e2e/authz-matrix.spec.ts checks over HTTP that
+ * a signed-in browser's cookie alone gets 401 from all of them.
  */
 export const PERSONAS = [
   'anonymous',
@@ -39,10 +47,10 @@ export type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | 'redirect' 
 export type Expectations = Record<Persona, Outcome>;
 
 export type MatrixEntry = {
-  kind: 'page' | 'route' | 'action';
+  kind: 'page' | 'route' | 'action' | 'api';
   /** Path under the repository root, e.g. "app/(app)/cases/[id]/page.tsx". */
   file: string;
-  /** For actions: the exported name. */
+  /** For actions: the exported name; for API entries: the HTTP method. */
   name?: string;
   /** Whether member/not-member and shared/not-shared differ (the entry is about one case). */
   caseSpecific: boolean;
@@ -100,9 +108,14 @@ const route = (file: string, expect: Expectations, caseSpecific = false): Matrix
 const ownRoute = (file: string, expect: Expectations): MatrixEntry => route(file, { ...expect, deactivated: 'unauthorized' });
 const actions = (file: string, names: string[], expect: Expectations, caseSpecific = false): MatrixEntry[] =>
   names.map((name) => ({ kind: 'action', file: `app/${file}`, name, caseSpecific, expect }));
+/** A REST API method: no token, or a deactivated owner's, gets 401; otherwise the owner's role and scope decide. */
+const api = (file: string, method: string, expect: Expectations, caseSpecific = false): MatrixEntry =>
+  ({ kind: 'api', file: `app/api/v1/${file}`, name: method, caseSpecific, expect: { ...expect, anonymous: 'unauthorized', deactivated: 'unauthorized' } });
 
 export const MATRIX: MatrixEntry[] = [
   // ---- pages ----
+  // The API reference, rendered from the OpenAPI document.
+  page('(app)/api-docs/page.tsx', general(ALL_SIGNED_IN)),
   page('(app)/page.tsx', general({ investigator: 'redirect', manager: 'redirect', liaison: 'redirect', admin: 'redirect' })),
   page('(app)/home/page.tsx', general(CASE_ROLES)),
   page('(app)/account/page.tsx', general(ALL_SIGNED_IN)),
@@ -137,6 +150,27 @@ export const MATRIX: MatrixEntry[] = [
   // Auth.js (session, CSRF token, sign-in): public by design.
   route('api/auth/[...nextauth]/route.ts', general(PUBLIC)),
 
+  // ---- REST API (bearer tokens) ----
+  api('investigations/route.ts', 'GET', general(CASE_ROLES)),
+  api('investigations/route.ts', 'POST', general(EDITORS)),
+  api('investigations/[id]/route.ts', 'GET', onCase(CASE_ROLES), true),
+  api('investigations/[id]/route.ts', 'PATCH', onCase(EDITORS), true),
+  api('investigations/[id]/suspects/route.ts', 'GET', onCase(CASE_ROLES), true),
+  api('investigations/[id]/suspects/route.ts', 'POST', onCase(EDITORS), true),
+  api('investigations/[id]/suspects/[suspectId]/route.ts', 'PUT', onCase(EDITORS), true),
+  api('investigations/[id]/suspects/[suspectId]/arrest/route.ts', 'PUT', onCase(CASE_ROLES), true),
+  api('investigations/[id]/arrests/route.ts', 'GET', onCase(CASE_ROLES), true),
+  // Liaison officers read the case but get no victim rows, only counts (checked in app/api/v1/api.test.ts).
+  api('investigations/[id]/victims/route.ts', 'GET', onCase(CASE_ROLES), true),
+  api('investigations/[id]/victims/route.ts', 'POST', onCase(EDITORS), true),
+  api('investigations/[id]/victims/[victimId]/route.ts', 'PUT', onCase(EDITORS), true),
+  api('investigations/[id]/prosecutions/route.ts', 'GET', onCase(CASE_ROLES), true),
+  api('investigations/[id]/prosecutions/route.ts', 'POST', onCase(CASE_ROLES), true),
+  api('investigations/[id]/prosecutions/[prosecutionId]/route.ts', 'PUT', onCase(CASE_ROLES), true),
+  api('figures/[year]/route.ts', 'GET', general(EDITORS)),
+  // The API's description holds no data: no token needed.
+  { kind: 'api', file: 'app/api/v1/openapi.json/route.ts', name: 'GET', caseSpecific: false, expect: general(PUBLIC) },
+
   // ---- server actions ----
   ...actions('actions.ts', ['setLocaleAction'], general(PUBLIC)),
   // The Khmer-digits switch writes only the signed-in person's own setting; signed out it does nothing.
@@ -151,6 +185,8 @@ export const MATRIX: MatrixEntry[] = [
   ...actions('(app)/account/two-step-actions.ts', ['startTwoStepAction', 'confirmTwoStepAction', 'regenerateRecoveryCodesAction'], general(ALL_SIGNED_IN)),
   // Admins and managers must keep two-step sign-in: turning it off is refused for them.
   ...actions('(app)/account/two-step-actions.ts', ['disableTwoStepAction'], general({ investigator: 'allow', liaison: 'allow' })),
+  // One's own API tokens only (someone else's token id reads as missing).
+  ...actions('(app)/account/token-actions.ts', ['createTokenAction', 'revokeTokenAction'], general(ALL_SIGNED_IN)),
   ...actions('(app)/home/actions.ts', ['findCaseAction'], general(CASE_ROLES)),
   ...actions('(app)/cases/new/actions.ts', ['createCaseAction'], general(EDITORS)),
   ...actions('(app)/cases/[id]/actions.ts', [
@@ -169,7 +205,7 @@ export const MATRIX: MatrixEntry[] = [
   ...actions('(app)/admin/reference/actions.ts', ['saveReferenceAction', 'setReferenceActiveAction', 'moveReferenceAction'], general(ADMIN)),
 ];
 
-/** "app/x/actions.ts#name" for actions, the file for pages and routes. */
+/** "app/x/actions.ts#name" for actions, "app/api/v1/x/route.ts#GET" for API methods, the file for pages and routes. */
 export function entryKey(entry: Pick<MatrixEntry, 'file' | 'name'>): string {
   return entry.name ? `${entry.file}#${entry.name}` : entry.file;
 }

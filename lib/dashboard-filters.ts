@@ -9,6 +9,9 @@ const year = z.coerce.number().int().min(1990).max(2200);
 const province = z.string().regex(/^\d{2}$/);
 const offence = z.string().regex(/^[a-z0-9_]{1,60}$/);
 
+/** The dashboard's filters as the REST API takes them (a malformed value is an error there, not dropped). */
+export const dashboardFilterFields = { year, province: province.optional(), offence: offence.optional() };
+
 /**
  * The filters in the URL, against the choices that exist: an unknown or malformed value is
  * dropped (the page says so), never an error. No year: the latest year with cases.

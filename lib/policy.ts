@@ -11,6 +11,8 @@ export type Viewer = {
   locale: Locale;
   /** Khmer digits on Khmer pages; absent means Latin digits. */
   khmerDigits?: boolean;
+  /** Set when the request came through the REST API with this personal access token. */
+  apiTokenId?: string;
 };
 
 export const PERMISSIONS = {

@@ -28,6 +28,7 @@ import { findCaseByReference } from './case-find-reference';
 import { createInvestigation } from './case-create';
 import { changeOwnPassword, revokeOwnSession } from './account';
 import { confirmTwoStepEnrolment, disableTwoStep, resetTwoStepOf, regenerateRecoveryCodes, startTwoStepEnrolment } from './two-step-account';
+import { createOwnToken, revokeOwnToken } from './api-tokens';
 import { caseInput } from '@/lib/validation/case-input';
 
 /**
@@ -89,6 +90,7 @@ async function takeCaseIn(): Promise<string> {
 }
 let caseOut = '';
 let standingSession = '';
+let standingToken = '';
 
 type Ctx = {
   caseId: string; version: number; status: string; reportedOn: string; offenceType: string; archived: boolean;
@@ -252,6 +254,12 @@ const OTHER_ACTIONS: Record<string, Call> = {
   'app/(app)/account/two-step-actions.ts#confirmTwoStepAction': (viewer) => confirmTwoStepEnrolment(viewer, '000000', ip),
   'app/(app)/account/two-step-actions.ts#regenerateRecoveryCodesAction': (viewer) => regenerateRecoveryCodes(viewer, 'not-a-code', ip),
   'app/(app)/account/two-step-actions.ts#disableTwoStepAction': (viewer) => disableTwoStep(viewer, 'not-the-password-at-all', '000000', ip),
+  // API tokens (one's own): allowed creates one; revoking takes a token of their own made for it, refused an existing one
+  'app/(app)/account/token-actions.ts#createTokenAction': (viewer) => createOwnToken(viewer, { name: 'Matrix token', expiresInDays: 30 }, ip),
+  'app/(app)/account/token-actions.ts#revokeTokenAction': async (viewer, _c, allowed) => {
+    const target = allowed && viewer ? (await createOwnToken(viewer, { name: 'Matrix token to revoke', expiresInDays: 30 }, ip)).id : standingToken;
+    return revokeOwnToken(viewer, target, ip);
+  },
   // expenditure
   'app/(app)/expenditure/actions.ts#saveExpenditureAction': (viewer) =>
     saveExpenditure(viewer!, { year: 1995, category: 'other', amountUsd: `${100 + n++}.00`, note: 'Matrix' } as never, ip),
@@ -339,6 +347,9 @@ beforeAll(async () => {
     [demo.investigator.userId, demo.liaison.agencyId, demo.liaison.userId])).id;
   standingSession = (await one<{ id: string }>(
     `insert into sessions (user_id, expires_at) values ($1, now() + interval '1 hour') returning id`, [demo.investigator.userId])).id;
+  standingToken = (await one<{ id: string }>(
+    `insert into api_tokens (user_id, name, token_hash, prefix, expires_at) values ($1, 'Standing', md5(random()::text), 'cpu_xx', now() + interval '1 day') returning id`,
+    [demo.investigator.userId])).id;
   // A seeded investigator, on no team of caseOut, deactivated here.
   const who = await one<{ email: string; id: string }>(
     `select u.email, u.id from users u where u.role = 'investigator' and u.id <> $1

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Tx } from '../client';
+import { getDb, type Tx } from '../client';
 import { recordCaseChange } from '../events';
-import { archivedVisibleTo, caseVisibleTo } from '../scope';
+import { writeAudit } from '../audit';
+import { archivedVisibleTo, authorize, caseVisibleTo } from '../scope';
 import { investigations } from '../schema';
 import type { Viewer } from '@/lib/policy';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -36,6 +37,23 @@ export async function lockCaseAt(tx: Tx, viewer: Viewer, caseId: string, version
     throw new ConflictError('stale_version', { version: current, current: { ...values, archived: archivedAt !== null } } satisfies ConflictDetail);
   }
   return { archivedAt, values };
+}
+
+/**
+ * The basics of a case as the edit form starts from them, with the case's version, if the
+ * viewer may edit it: for a partial update (the REST API's PATCH), which sends only changes.
+ */
+export async function readCaseBasics(viewer: Viewer, caseId: string) {
+  await authorize(viewer, 'cases:edit', { action: 'case.case_updated', entityType: 'investigation', entityId: caseId });
+  const [row] = await getDb()
+    .select({ ...basicsColumns, version: investigations.version })
+    .from(investigations)
+    .where(and(eq(investigations.id, caseId), caseEditableBy(viewer)));
+  if (!row) {
+    await writeAudit(getDb(), viewer, { action: 'case.case_updated', outcome: 'denied', entityType: 'investigation', entityId: caseId, detail: { reason: 'not_found_or_out_of_scope' } });
+    throw new NotFoundError('investigation');
+  }
+  return row;
 }
 
 /** Title, summary, offence type, priority and dates of a case. */

@@ -131,6 +131,16 @@ export const apiTokens = pgTable('api_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [index('api_tokens_user_idx').on(t.userId)]);
 
+/**
+ * Calls per API token in the current fixed window: in the database, so the limit holds
+ * across app instances. One row per token, overwritten as windows pass.
+ */
+export const apiRateLimits = pgTable('api_rate_limits', {
+  tokenId: uuid('token_id').primaryKey().references(() => apiTokens.id),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  calls: integer('calls').notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -3,7 +3,7 @@ import { bigserial, check, index, inet, jsonb, numeric, pgTable, smallint, text,
 import { archivable, audited } from './columns';
 import { auditOutcomeEnum, expenditureCategoryEnum, reportStatusEnum, roleEnum } from './enums';
 import { investigations } from './investigations';
-import { users } from './people';
+import { apiTokens, users } from './people';
 
 export const expenditures = pgTable('expenditures', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -56,6 +56,8 @@ export const auditEvents = pgTable('audit_events', {
   outcome: auditOutcomeEnum('outcome').notNull(),
   ip: inet('ip'),
   detail: jsonb('detail').$type<Record<string, unknown>>(),
+  /** The personal access token a call through the REST API came with; null for the web UI. */
+  apiTokenId: uuid('api_token_id').references(() => apiTokens.id),
 }, (t) => [
   index('audit_events_at_idx').on(t.at.desc()),
   index('audit_events_actor_idx').on(t.actorId, t.at.desc()),

@@ -13,8 +13,11 @@ export const SIGN_IN_LIMITS = {
   failuresPerAddress: 30,
 } as const;
 
-/** Paths anyone may open. Everything else needs a session cookie (checked again on the server). */
-const PUBLIC_PATHS = ['/login', '/api/auth', '/set-password'];
+/**
+ * Paths anyone may open. Everything else needs a session cookie (checked again on the server).
+ * /api/v1 takes no cookie at all: its handlers authenticate the bearer token themselves.
+ */
+const PUBLIC_PATHS = ['/login', '/api/auth', '/set-password', '/api/v1'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -9,6 +9,7 @@ import { inputClass, labelClass } from '@/components/ui/field';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionSignOut } from './session-sign-out';
 import { TwoStepSection } from '@/components/account/two-step-section';
+import { ApiTokensSection } from '@/components/account/api-tokens';
 
 export default async function AccountPage() {
   const viewer = await requirePermission('account:self');
@@ -73,6 +74,8 @@ export default async function AccountPage() {
           </table>
         </div>
       </section>
+
+      <ApiTokensSection viewer={viewer} />
     </div>
   );
 }
