@@ -16,7 +16,13 @@ export type AuditEntry = {
 
 /** Writes one audit row with whatever executor the change itself uses (same transaction). */
 export async function writeAudit(executor: Db | Tx, viewer: Pick<Viewer, 'userId' | 'role'> | null, entry: AuditEntry) {
-  await executor.insert(auditEvents).values({
+  await writeAudits(executor, viewer, [entry]);
+}
+
+/** Several audit rows of one actor in one statement (a bulk import writes thousands). */
+export async function writeAudits(executor: Db | Tx, viewer: Pick<Viewer, 'userId' | 'role'> | null, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await executor.insert(auditEvents).values(entries.map((entry) => ({
     actorId: viewer?.userId ?? null,
     actorRole: viewer?.role ?? null,
     action: entry.action,
@@ -27,5 +33,5 @@ export async function writeAudit(executor: Db | Tx, viewer: Pick<Viewer, 'userId
     investigationId: entry.investigationId,
     ip: entry.ip ?? null,
     detail: entry.detail,
-  });
+  })));
 }
