@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { demoFacts } from './demo-facts';
+import { BASE_URL } from './settings';
 import { MATRIX, entryKey, type MatrixEntry, type Outcome, type Persona } from '../lib/authz-matrix';
 
 /**
@@ -31,8 +32,11 @@ function urlFor(entry: MatrixEntry, caseId: string): string {
   return `/${route}`.replace('[id]', caseId).replace('[year]', String(YEAR)).replace('[token]', TOKEN);
 }
 
-async function outcomeOf(page: Page, url: string): Promise<Outcome | string> {
-  const res = await page.request.get(url, { maxRedirects: 0 });
+async function outcomeOf(page: Page, url: string, method: 'GET' | 'POST' = 'GET'): Promise<Outcome | string> {
+  // A POST-only handler (the import upload) gets a same-origin POST with an empty body: it writes nothing.
+  const res = method === 'POST'
+    ? await page.request.post(url, { maxRedirects: 0, headers: { Origin: new URL(BASE_URL).origin }, data: '' })
+    : await page.request.get(url, { maxRedirects: 0 });
   const status = res.status();
   if (status >= 300 && status < 400) {
     const target = new URL(res.headers().location ?? '/', res.url()).pathname;
@@ -56,9 +60,9 @@ async function check(page: Page, persona: Persona, caseId: string) {
   const mismatches: string[] = [];
   for (const entry of httpEntries) {
     const url = urlFor(entry, caseId);
-    let got = await outcomeOf(page, url);
+    let got = await outcomeOf(page, url, entry.method);
     if (got === 'notFound' && entry.expect[persona] === 'allow' && ALLOWED_BUT_EMPTY.has(entryKey(entry))) got = 'allow';
-    if (got !== entry.expect[persona]) mismatches.push(`${entryKey(entry)} GET ${url}: expected ${entry.expect[persona]}, got ${got}`);
+    if (got !== entry.expect[persona]) mismatches.push(`${entryKey(entry)} ${entry.method ?? 'GET'} ${url}: expected ${entry.expect[persona]}, got ${got}`);
   }
   expect(mismatches, `${persona}: pages and routes that differ from lib/authz-matrix.ts`).toEqual([]);
 }

@@ -23,7 +23,7 @@ async function counts() {
 
 const CASES = 250; // 1,000 rows
 // Three bad rows: a child of 19, an unknown province, an arrested suspect without a date.
-const BAD: Edits = new Map([
+const BAD: Edits = new Map<number, Record<string, string>>([
   [5, { victim_age: '19' }],
   [402, { province_code: '99' }],
   [999, { arrested_on: '' }],
@@ -112,7 +112,7 @@ describe('importCases', () => {
   });
 
   it('[manager] the rows of one case must be together, and agree on the case columns', async () => {
-    const file = importCsv(2, 'SPLIT', new Map([[3, { title: 'Another title' }], [8, { external_reference: 'SPLIT-000000' }]]));
+    const file = importCsv(2, 'SPLIT', new Map<number, Record<string, string>>([[3, { title: 'Another title' }], [8, { external_reference: 'SPLIT-000000' }]]));
     const summary = await importCases(manager, chunks(file), { mode: 'check', ip: null });
     expect(summary.problems.map((p) => [p.line, p.column, p.code])).toEqual([
       [3, 'title', 'differsFromFirstRow'],
