@@ -8,6 +8,9 @@ import { test, expect } from './fixtures';
  */
 
 test.describe('case import and export', () => {
+  // Uploads, imports and whole-list downloads: more than a page load.
+  test.describe.configure({ timeout: 120_000 });
+
   test('[manager] downloads the template, sees a bad row by line and column, fixes it, imports, and finds the cases', async ({ manager: page }) => {
     const tag = randomBytes(4).toString('hex');
     await page.goto('/cases');
