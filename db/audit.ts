@@ -14,9 +14,18 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
+/** Who acted: a signed-in viewer (with the API token it came through, if any), or nobody. */
+type AuditActor = (Pick<Viewer, 'userId' | 'role'> & { apiTokenId?: string }) | null;
+
 /** Writes one audit row with whatever executor the change itself uses (same transaction). */
-export async function writeAudit(executor: Db | Tx, viewer: (Pick<Viewer, 'userId' | 'role'> & { apiTokenId?: string }) | null, entry: AuditEntry) {
-  await executor.insert(auditEvents).values({
+export async function writeAudit(executor: Db | Tx, viewer: AuditActor, entry: AuditEntry) {
+  await writeAudits(executor, viewer, [entry]);
+}
+
+/** Several audit rows of one actor in one statement (a bulk import writes thousands). */
+export async function writeAudits(executor: Db | Tx, viewer: AuditActor, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await executor.insert(auditEvents).values(entries.map((entry) => ({
     actorId: viewer?.userId ?? null,
     actorRole: viewer?.role ?? null,
     action: entry.action,
@@ -28,5 +37,5 @@ export async function writeAudit(executor: Db | Tx, viewer: (Pick<Viewer, 'userI
     ip: entry.ip ?? null,
     detail: entry.detail,
     apiTokenId: viewer?.apiTokenId ?? null,
-  });
+  })));
 }

@@ -1,5 +1,5 @@
 import type { Tx } from './client';
-import { writeAudit } from './audit';
+import { writeAudits } from './audit';
 import { caseEvents } from './schema';
 import type { Viewer } from '@/lib/policy';
 
@@ -19,18 +19,24 @@ export type CaseChange = {
 
 /** Every write that changes a case records its timeline event and audit row in the same transaction. */
 export async function recordCaseChange(tx: Tx, viewer: Viewer, change: CaseChange): Promise<void> {
-  await tx.insert(caseEvents).values({
+  await recordCaseChanges(tx, viewer, [change]);
+}
+
+/** Several changes of one actor, each with its timeline event and audit row, in two statements. */
+export async function recordCaseChanges(tx: Tx, viewer: Viewer, changes: readonly CaseChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(caseEvents).values(changes.map((change) => ({
     investigationId: change.investigationId,
     actorId: viewer.userId,
     kind: change.kind,
     data: change.data ?? {},
-  });
-  await writeAudit(tx, viewer, {
+  })));
+  await writeAudits(tx, viewer, changes.map((change) => ({
     action: `case.${change.kind}`,
-    outcome: 'allowed',
+    outcome: 'allowed' as const,
     entityType: change.entityType ?? 'investigation',
     entityId: change.entityId ?? change.investigationId,
     investigationId: change.investigationId,
     ip: change.ip,
-  });
+  })));
 }

@@ -89,6 +89,8 @@ describe('authorization matrix inventory', () => {
       'app/(auth)/login/two-step/actions.ts#finishEnrolmentAction',
       'app/api/v1/openapi.json/route.ts#GET',
     ]);
+    // Left out of the proxy (proxy.ts: it would buffer the upload), so no redirect: the handler answers 401.
+    const OUTSIDE_PROXY = new Set(['app/(app)/cases/import/upload/route.ts']);
     for (const entry of MATRIX) {
       if (PUBLIC.has(entryKey(entry))) continue;
       if (entry.kind === 'api') {
@@ -97,7 +99,7 @@ describe('authorization matrix inventory', () => {
         expect(entry.expect.deactivated, entryKey(entry)).toBe('unauthorized');
         continue;
       }
-      expect(entry.expect.anonymous, entryKey(entry)).toBe('login');
+      expect(entry.expect.anonymous, entryKey(entry)).toBe(OUTSIDE_PROXY.has(entryKey(entry)) ? 'unauthorized' : 'login');
       expect(['login', 'unauthorized'], entryKey(entry)).toContain(entry.expect.deactivated);
     }
   });

@@ -52,6 +52,8 @@ export type MatrixEntry = {
   file: string;
   /** For actions: the exported name; for API entries: the HTTP method. */
   name?: string;
+  /** For route handlers that answer only another method than GET (e2e sends that, same-origin, with an empty body). */
+  method?: 'POST';
   /** Whether member/not-member and shared/not-shared differ (the entry is about one case). */
   caseSpecific: boolean;
   expect: Expectations;
@@ -121,6 +123,7 @@ export const MATRIX: MatrixEntry[] = [
   page('(app)/account/page.tsx', general(ALL_SIGNED_IN)),
   page('(app)/cases/page.tsx', general(CASE_ROLES)),
   page('(app)/cases/new/page.tsx', general(EDITORS)),
+  page('(app)/cases/import/page.tsx', general(MANAGER)),
   page('(app)/cases/[id]/page.tsx', onCase(CASE_ROLES), true),
   // Managers only; an administrator holds audit:read but sees no case, so the case reads as missing.
   page('(app)/cases/[id]/access/page.tsx', { ...onCase(MANAGER), admin: 'notFound' }, true),
@@ -143,6 +146,12 @@ export const MATRIX: MatrixEntry[] = [
   // ---- route handlers ----
   ownRoute('(app)/admin/audit/csv/route.ts', general({ manager: 'allow', admin: 'allow' })),
   ownRoute('(app)/dashboard/csv/route.ts', general(EDITORS)),
+  // The case list's downloads: everyone who has the list gets their own scope of it.
+  ownRoute('(app)/cases/export/csv/route.ts', general(CASE_ROLES)),
+  ownRoute('(app)/cases/export/xlsx/route.ts', general(CASE_ROLES)),
+  ownRoute('(app)/cases/import/template/route.ts', general(MANAGER)),
+  // POST only, and outside the proxy (it would buffer the upload): signed out gets 401, not a redirect.
+  { ...route('(app)/cases/import/upload/route.ts', general({ ...MANAGER, signedOut: 'unauthorized' })), method: 'POST' },
   ownRoute('(app)/reports/[year]/pdf/route.ts', general(MANAGER)),
   ownRoute('(app)/reports/[year]/xlsx/route.ts', general(MANAGER)),
   // The year picker only redirects to /reports/<year>, which then checks reports:read itself.

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'cases:reopen': [false, false, true, false],
   'cases:archive': [false, false, true, false],
   'cases:read-archived': [false, false, true, false],
+  'cases:import': [false, false, true, false],
   'victims:read-identity': [true, false, true, false],
   'cases:read-summary': [true, false, true, false],
   'dashboard:read': [true, false, true, false],

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'cases:reopen': ['manager'],
   'cases:archive': ['manager'],
   'cases:read-archived': ['manager'],
+  /** Bulk import of past years' cases from a spreadsheet. */
+  'cases:import': ['manager'],
   'victims:read-identity': ['investigator', 'manager'],
   /** The case's free-text summary, which may describe the child: not for partner agencies. */
   'cases:read-summary': ['investigator', 'manager'],

@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../client';
-import { writeAudit } from '../audit';
-import { recordCaseChange } from '../events';
+import { randomUUID } from 'node:crypto';
+import { writeAudits } from '../audit';
+import { recordCaseChanges } from '../events';
 import { authorize } from '../scope';
 import { sealIdentity } from '../identity-fields';
 import {
@@ -11,12 +11,11 @@ import {
   provinces, relationships, serviceTypes, suspects, victimServices, victims,
 } from '../schema';
 import type { Viewer } from '@/lib/policy';
+import type { CaseStatus, CloseReason } from '@/lib/vocabulary';
 import { ConflictError, FieldValidationError } from '@/lib/errors';
 import type { CaseInput } from '@/lib/validation/case-input';
 import { todayIso } from '@/lib/validation/fields';
 import type { FieldErrors } from '@/lib/validation/field-errors';
-
-/** The input passed the form's schema but names something the database doesn't offer. */
 
 // Advisory lock space for case references: (this class id, year).
 const REFERENCE_LOCK_CLASS = 0x43505552; // "CPUR"
@@ -33,40 +32,64 @@ function pgError(err: unknown): { code?: string; constraint?: string } {
   return {};
 }
 
-/** Each chosen code, agency and province must exist and (for lists) be active. */
-async function checkReferences(tx: Tx, input: CaseInput): Promise<void> {
-  const errors: FieldErrors = {};
-  const check = async (
-    found: (values: string[]) => Promise<{ value: string }[]>,
-    fields: [path: string, value: string | null][],
-  ) => {
-    const wanted = [...new Set(fields.map(([, v]) => v).filter((v): v is string => v !== null))];
-    if (wanted.length === 0) return;
-    const ok = new Set((await found(wanted)).map((r) => r.value));
-    for (const [path, value] of fields) if (value !== null && !ok.has(value)) errors[path] ??= 'unknownValue';
-  };
-  // The reference tables share their columns; typed as one so a single helper serves all.
-  const activeCodes = (list: unknown) => (values: string[]) => {
-    const table = list as typeof offenceTypes;
-    return tx.select({ value: table.code }).from(table).where(and(inArray(table.code, values), eq(table.active, true)));
-  };
+/** The values a new case may name: active reference codes, the provinces, active agencies. */
+export type ReferenceSets = Record<'offenceTypes' | 'placeTypes' | 'relationships' | 'serviceTypes' | 'provinces' | 'agencies', ReadonlySet<string>>;
 
-  await check(activeCodes(offenceTypes), [['offenceType', input.offenceType]]);
-  await check(activeCodes(placeTypes), input.locations.map((l, i) => [`locations.${i}.placeType`, l.placeType]));
-  await check(activeCodes(relationships), input.suspects.map((s, i) => [`suspects.${i}.relationship`, s.relationship]));
-  await check(activeCodes(serviceTypes), input.victims.flatMap((v, i) => v.services.map((s, j): [string, string] => [`victims.${i}.services.${j}.serviceType`, s.serviceType])));
-  await check(
-    (values) => tx.select({ value: provinces.code }).from(provinces).where(inArray(provinces.code, values)),
-    input.locations.map((l, i) => [`locations.${i}.provinceCode`, l.provinceCode]),
-  );
-  await check(
-    (values) => tx.select({ value: agencies.id }).from(agencies).where(and(inArray(agencies.id, values), eq(agencies.active, true))),
-    [
-      ...input.agencyIds.map((id): [string, string] => ['agencyIds', id]),
-      ...input.suspects.map((s, i): [string, string | null] => [`suspects.${i}.arrestingAgencyId`, s.arrestingAgencyId]),
-    ],
-  );
+export async function activeReferenceSets(executor: Tx | ReturnType<typeof getDb>): Promise<ReferenceSets> {
+  // The reference tables share their columns; typed as one so a single helper serves all.
+  const activeCodes = async (list: unknown) => {
+    const table = list as typeof offenceTypes;
+    const rows = await executor.select({ value: table.code }).from(table).where(eq(table.active, true));
+    return new Set(rows.map((r) => r.value));
+  };
+  // One after another: inside a transaction there is one connection.
+  const offence = await activeCodes(offenceTypes);
+  const place = await activeCodes(placeTypes);
+  const relationship = await activeCodes(relationships);
+  const service = await activeCodes(serviceTypes);
+  const province = await executor.select({ value: provinces.code }).from(provinces);
+  const agency = await executor.select({ value: agencies.id }).from(agencies).where(eq(agencies.active, true));
+  return {
+    offenceTypes: offence, placeTypes: place, relationships: relationship, serviceTypes: service,
+    provinces: new Set(province.map((r) => r.value)), agencies: new Set(agency.map((r) => r.value)),
+  };
+}
+
+/** Each chosen code, agency and province must exist and (for lists) be active: field path -> 'unknownValue'. */
+export function referenceErrors(input: CaseInput, sets: ReferenceSets): FieldErrors {
+  const errors: FieldErrors = {};
+  const check = (set: ReadonlySet<string>, fields: [path: string, value: string | null][]) => {
+    for (const [path, value] of fields) if (value !== null && !set.has(value)) errors[path] ??= 'unknownValue';
+  };
+  check(sets.offenceTypes, [['offenceType', input.offenceType]]);
+  check(sets.placeTypes, input.locations.map((l, i) => [`locations.${i}.placeType`, l.placeType]));
+  check(sets.relationships, input.suspects.map((s, i) => [`suspects.${i}.relationship`, s.relationship]));
+  check(sets.serviceTypes, input.victims.flatMap((v, i) => v.services.map((s, j): [string, string] => [`victims.${i}.services.${j}.serviceType`, s.serviceType])));
+  check(sets.provinces, input.locations.map((l, i) => [`locations.${i}.provinceCode`, l.provinceCode]));
+  check(sets.agencies, [
+    ...input.agencyIds.map((id): [string, string] => ['agencyIds', id]),
+    ...input.suspects.map((s, i): [string, string | null] => [`suspects.${i}.arrestingAgencyId`, s.arrestingAgencyId]),
+  ]);
+  return errors;
+}
+
+async function checkReferences(tx: Tx, input: CaseInput): Promise<void> {
+  const errors = referenceErrors(input, await activeReferenceSets(tx));
   if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
+}
+
+/**
+ * Takes the year's reference lock and gives the next free sequence number. Every creation in
+ * a year waits here for the one before it to commit, so max + 1 is free even in a year with
+ * no case yet (where a row lock would have nothing to lock).
+ */
+export async function nextReferenceSeq(tx: Tx, year: number): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK_CLASS}::int, ${year}::int)`);
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${investigations.refSeq}), 0)::int + 1` })
+    .from(investigations)
+    .where(eq(investigations.refYear, year));
+  return next;
 }
 
 async function existingSubmission(executor: Tx | ReturnType<typeof getDb>, viewer: Viewer, submissionKey: string) {
@@ -83,98 +106,120 @@ async function existingSubmission(executor: Tx | ReturnType<typeof getDb>, viewe
 async function insertCase(tx: Tx, viewer: Viewer, input: CaseInput, submissionKey: string, ip: string | null): Promise<{ id: string; created: boolean }> {
   const openedOn = todayIso();
   const year = Number(openedOn.slice(0, 4));
-  // Every creation in a year waits here for the one before it to commit, so max + 1 is
-  // free even in a year with no case yet (where a row lock would have nothing to lock).
-  await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK_CLASS}::int, ${year}::int)`);
+  const refSeq = await nextReferenceSeq(tx, year);
 
   const replayed = await existingSubmission(tx, viewer, submissionKey);
   if (replayed) return { id: replayed, created: false };
   await checkReferences(tx, input);
 
-  const [{ next } = { next: 1 }] = await tx
-    .select({ next: sql<number>`coalesce(max(${investigations.refSeq}), 0)::int + 1` })
-    .from(investigations)
-    .where(eq(investigations.refYear, year));
-  const reference = caseReference(year, next);
+  const [id] = await insertCaseRecords(tx, viewer, [{ input, refYear: year, refSeq, openedOn, submissionKey }], ip);
+  return { id: id!, created: true };
+}
+
+/** A checked case ready to be written, with its reference already chosen. */
+export type NewCaseRecord = {
+  input: CaseInput;
+  refYear: number;
+  refSeq: number;
+  openedOn: string;
+  status?: CaseStatus;
+  closeReason?: CloseReason | null;
+  closedAt?: Date | null;
+  submissionKey?: string | null;
+  externalRef?: string | null;
+};
+
+// Rows per INSERT: well under PostgreSQL's 65,535 parameters at 20 columns a row.
+const ROWS_PER_INSERT = 1000;
+
+async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
+}
+
+/**
+ * Writes cases with everything they hold: the case, its lead (the creator), shared agencies,
+ * locations, suspects, victims and their services, the timeline event and the audit rows.
+ * One way for the "Open a case" form (one case) and the import (many, in few statements).
+ * Returns the new cases' ids in order.
+ */
+export async function insertCaseRecords(tx: Tx, viewer: Viewer, cases: readonly NewCaseRecord[], ip: string | null): Promise<string[]> {
   const author = { createdBy: viewer.userId };
-
-  const [created] = await tx
-    .insert(investigations)
-    .values({
-      reference,
-      refYear: year,
-      refSeq: next,
-      title: input.title,
-      summary: input.summary,
-      offenceType: input.offenceType,
-      reportChannel: input.reportChannel,
-      priority: input.priority,
-      status: 'reported',
-      reportedOn: input.reportedOn,
-      openedOn,
-      offenceFrom: input.offenceFrom,
-      offenceTo: input.offenceTo,
-      submissionKey,
-      updatedBy: viewer.userId,
+  const ids = cases.map(() => randomUUID());
+  const investigationRows = cases.map((c, n) => ({
+    id: ids[n]!,
+    reference: caseReference(c.refYear, c.refSeq),
+    refYear: c.refYear,
+    refSeq: c.refSeq,
+    title: c.input.title,
+    summary: c.input.summary,
+    offenceType: c.input.offenceType,
+    reportChannel: c.input.reportChannel,
+    priority: c.input.priority,
+    status: c.status ?? 'reported',
+    closeReason: c.closeReason ?? null,
+    closedAt: c.closedAt ?? null,
+    reportedOn: c.input.reportedOn,
+    openedOn: c.openedOn,
+    offenceFrom: c.input.offenceFrom,
+    offenceTo: c.input.offenceTo,
+    submissionKey: c.submissionKey ?? null,
+    externalRef: c.externalRef ?? null,
+    updatedBy: viewer.userId,
+    ...author,
+  }));
+  // Row ids chosen here so that the encrypted identity fields can be bound to their rows.
+  const victimRows = cases.flatMap((c, n) => c.input.victims.map((v, i) => {
+    const id = randomUUID();
+    return {
+      id,
+      investigationId: ids[n]!,
+      code: victimCode(c.refYear, c.refSeq, i + 1),
+      ...sealIdentity('victims', id, { fullName: v.fullName, dateOfBirth: v.dateOfBirth }),
+      sex: v.sex,
+      ageAtOffence: v.ageAtOffence,
+      nationality: v.nationality,
       ...author,
-    })
-    .returning({ id: investigations.id });
-  const investigationId = created!.id;
+    };
+  }));
+  const suspectRows = cases.flatMap((c, n) => c.input.suspects.map((s) => {
+    const id = randomUUID();
+    return { id, investigationId: ids[n]!, ...sealIdentity('suspects', id, s), ...author };
+  }));
+  let victimIndex = 0;
+  const serviceRows = cases.flatMap((c, n) => c.input.victims.flatMap((v) => {
+    const victimId = victimRows[victimIndex++]!.id;
+    return v.services.map((s) => ({ victimId, investigationId: ids[n]!, ...s, ...author }));
+  }));
 
-  await tx.insert(investigationMembers).values({ investigationId, userId: viewer.userId, role: 'lead', addedBy: viewer.userId });
-  if (input.agencyIds.length > 0) {
-    await tx.insert(investigationAgencies).values([...new Set(input.agencyIds)].map((agencyId) => ({ investigationId, agencyId, sharedBy: viewer.userId })));
-  }
-  await tx.insert(offenceLocations).values(input.locations.map((l) => ({ investigationId, ...l, ...author })));
+  await insertAll(investigationRows, (rows) => tx.insert(investigations).values(rows));
+  await insertAll(ids, (chunk) => tx.insert(investigationMembers).values(chunk.map((investigationId) => ({ investigationId, userId: viewer.userId, role: 'lead' as const, addedBy: viewer.userId }))));
+  await insertAll(cases.flatMap((c, n) => [...new Set(c.input.agencyIds)].map((agencyId) => ({ investigationId: ids[n]!, agencyId, sharedBy: viewer.userId }))),
+    (rows) => tx.insert(investigationAgencies).values(rows));
+  await insertAll(cases.flatMap((c, n) => c.input.locations.map((l) => ({ investigationId: ids[n]!, ...l, ...author }))),
+    (rows) => tx.insert(offenceLocations).values(rows));
+  await insertAll(suspectRows, (rows) => tx.insert(suspects).values(rows));
+  await insertAll(victimRows, (rows) => tx.insert(victims).values(rows));
+  await insertAll(serviceRows, (rows) => tx.insert(victimServices).values(rows));
 
-  // Ids chosen here so that the encrypted identity fields can be bound to their rows.
-  const suspectIds = input.suspects.length === 0 ? [] : await tx
-    .insert(suspects)
-    .values(input.suspects.map((s) => {
-      const id = randomUUID();
-      return { id, investigationId, ...sealIdentity('suspects', id, s), ...author };
-    }))
-    .returning({ id: suspects.id });
-
-  const victimRows = await tx
-    .insert(victims)
-    .values(input.victims.map((v, i) => {
-      const id = randomUUID();
-      return {
-        id,
-        investigationId,
-        code: victimCode(year, next, i + 1),
-        ...sealIdentity('victims', id, { fullName: v.fullName, dateOfBirth: v.dateOfBirth }),
-        sex: v.sex,
-        ageAtOffence: v.ageAtOffence,
-        nationality: v.nationality,
-        ...author,
-      };
-    }))
-    .returning({ id: victims.id, code: victims.code });
-  const services = input.victims.flatMap((v, i) => v.services.map((s) => ({ victimId: victimRows[i]!.id, investigationId, ...s, ...author })));
-  if (services.length > 0) await tx.insert(victimServices).values(services);
-
-  await recordCaseChange(tx, viewer, {
-    investigationId,
+  await recordCaseChanges(tx, viewer, cases.map((c, n) => ({
+    investigationId: ids[n]!,
     kind: 'case_opened',
     data: {
-      reference,
-      locations: input.locations.length,
-      suspects: input.suspects.length,
-      victims: victimRows.map((v) => v.code),
-      services: services.length,
-      agencies: input.agencyIds.length,
+      reference: investigationRows[n]!.reference,
+      locations: c.input.locations.length,
+      suspects: c.input.suspects.length,
+      victims: c.input.victims.map((_, i) => victimCode(c.refYear, c.refSeq, i + 1)),
+      services: c.input.victims.reduce((sum, v) => sum + v.services.length, 0),
+      agencies: c.input.agencyIds.length,
+      ...(c.externalRef ? { imported: true } : {}),
     },
     ip,
-  });
-  for (const s of suspectIds) {
-    await writeAudit(tx, viewer, { action: 'suspect.create', outcome: 'allowed', entityType: 'suspect', entityId: s.id, investigationId, ip });
-  }
-  for (const v of victimRows) {
-    await writeAudit(tx, viewer, { action: 'victim.create', outcome: 'allowed', entityType: 'victim', entityId: v.id, investigationId, ip, detail: { code: v.code } });
-  }
-  return { id: investigationId, created: true };
+  })));
+  await insertAll([
+    ...suspectRows.map((s) => ({ action: 'suspect.create', outcome: 'allowed' as const, entityType: 'suspect', entityId: s.id, investigationId: s.investigationId, ip })),
+    ...victimRows.map((v) => ({ action: 'victim.create', outcome: 'allowed' as const, entityType: 'victim', entityId: v.id, investigationId: v.investigationId, ip, detail: { code: v.code } })),
+  ], (entries) => writeAudits(tx, viewer, entries));
+  return ids;
 }
 
 /**

@@ -5,6 +5,7 @@ const MESSAGE = {
   401: 'signInFirst',
   403: 'forbiddenTitle',
   404: 'notFoundTitle',
+  413: 'tooLarge',
   429: 'tooManySignIns',
 } as const;
 

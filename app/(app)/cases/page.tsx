@@ -5,7 +5,7 @@ import { can } from '@/lib/policy';
 import { listCases } from '@/db/queries/case-list';
 import { caseListOptions } from '@/db/queries/case-list-options';
 import {
-  hasActiveFilters, parseCaseFilters, parseCasePagePosition, withKnownChoices, type CaseSearchParams,
+  caseListSearch, hasActiveFilters, parseCaseFilters, parseCasePagePosition, withKnownChoices, type CaseSearchParams,
 } from '@/lib/case-filters';
 import { isLocale } from '@/lib/i18n/locale';
 import { CaseFiltersForm } from '@/components/cases/case-filters-form';
@@ -27,17 +27,33 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        {can(viewer, 'cases:create') && (
-          <Link href="/cases/new" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
-            {tForm('newCase')}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {can(viewer, 'cases:import') && (
+            <Link href="/cases/import" className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+              {t('importCases')}
+            </Link>
+          )}
+          {can(viewer, 'cases:create') && (
+            <Link href="/cases/new" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+              {tForm('newCase')}
+            </Link>
+          )}
+        </div>
       </div>
       <CaseFiltersForm key={JSON.stringify(filters)} filters={filters} options={options} active={active} numberLocale={fmt} />
 
-      <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
-        {active ? t('matches', { count: page.total }) : t('inScope', { count: page.total })}
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
+          {active ? t('matches', { count: page.total }) : t('inScope', { count: page.total })}
+        </p>
+        {page.total > 0 && (
+          // Plain links carrying the list's filters and sort: the download is the list, not a page of it.
+          <nav aria-label={t('downloads')} className="flex gap-3 text-sm">
+            <a href={`/cases/export/csv${caseListSearch(filters)}`} className="text-brand-700 underline" download>{t('downloadCsv')}</a>
+            <a href={`/cases/export/xlsx${caseListSearch(filters)}`} className="text-brand-700 underline" download>{t('downloadXlsx')}</a>
+          </nav>
+        )}
+      </div>
 
       {page.rows.length > 0 ? (
         <CaseListTable rows={page.rows} />
