@@ -10,6 +10,8 @@ import { getCase } from './queries/case-read';
 import { listCases } from './queries/case-list';
 import { getDb } from './client';
 import { sealIdentityColumns } from './identity-sealing';
+import { readTotpState } from './totp-secrets';
+import { DEMO_TOTP_SECRETS } from './seed/organisation';
 
 const testDb = useTestDatabase();
 let v: Record<'investigator' | 'liaison' | 'manager' | 'admin', Viewer>;
@@ -104,6 +106,15 @@ describe('identity fields at rest', () => {
   });
 });
 
+describe('two-step secrets at rest', () => {
+  it('are ciphertext in the raw row and open only through db/totp-secrets.ts', async () => {
+    const [raw] = await testDb.query<{ totp_secret: string }>(`select totp_secret from users where id = $1`, [v.manager.userId]);
+    expect(raw!.totp_secret).toMatch(/^enc:v1:/);
+    expect(raw!.totp_secret).not.toContain(DEMO_TOTP_SECRETS.manager);
+    expect((await readTotpState(getDb(), v.manager.userId))?.secret).toBe(DEMO_TOTP_SECRETS.manager);
+  });
+});
+
 describe('sealIdentityColumns', () => {
   it('encrypts plain text left from before encryption, once (the migrate step)', async () => {
     const caseId = await caseWith({ victim: canary('P'), dob: '', suspect: 'x', alias: '' });
@@ -112,7 +123,7 @@ describe('sealIdentityColumns', () => {
     await testDb.query(`update suspects set full_name = 'Plain Suspect', alias = null, name_tags = '{}' where investigation_id = $1`, [caseId]);
 
     const counts = await sealIdentityColumns(getDb(), 'plaintext', { batchSize: 1 });
-    expect(counts).toEqual({ victims: 1, suspects: 1 });
+    expect(counts).toEqual({ victims: 1, suspects: 1, users: 0 });
     const [victim] = await rawVictim(caseId);
     expect(victim!.full_name).toMatch(/^enc:v1:test1:/);
     expect(victim!.whole).not.toContain(plainName);
@@ -121,7 +132,7 @@ describe('sealIdentityColumns', () => {
     expect(shown.victims[0]!.identity).toMatchObject({ fullName: plainName, contact: '012 345 678' });
     expect((await listCases(v.manager, { q: 'plain suspect' })).rows.map((r) => r.id)).toContain(caseId);
 
-    expect(await sealIdentityColumns(getDb(), 'plaintext')).toEqual({ victims: 0, suspects: 0 });
+    expect(await sealIdentityColumns(getDb(), 'plaintext')).toEqual({ victims: 0, suspects: 0, users: 0 });
   });
 
   it('rotates every value and name tag to a new key, in batches, and the old key can then go', async () => {
@@ -132,12 +143,15 @@ describe('sealIdentityColumns', () => {
     let batches = 0;
     const counts = await sealIdentityColumns(getDb(), 'rotate', { batchSize: 400, onBatch: () => batches++ });
     expect(counts.victims).toBe(total);
+    const [withSecret] = await testDb.query<{ n: number }>(`select count(*)::int as n from users where totp_secret is not null or totp_pending_secret is not null`);
+    expect(withSecret!.n).toBeGreaterThan(0);
+    expect(counts.users).toBe(withSecret!.n);
     expect(batches).toBeGreaterThan(2);
     const [left] = await testDb.query<{ n: number }>(
       `select (select count(*) from victims where left(full_name, 13) <> 'enc:v1:test2:' or left(date_of_birth, 13) <> 'enc:v1:test2:')
         + (select count(*) from suspects where exists (select 1 from unnest(name_tags) t where left(t, 6) <> 'test2:')) as n`);
     expect(Number(left!.n)).toBe(0);
-    expect(await sealIdentityColumns(getDb(), 'rotate')).toEqual({ victims: 0, suspects: 0 });
+    expect(await sealIdentityColumns(getDb(), 'rotate')).toEqual({ victims: 0, suspects: 0, users: 0 });
 
     process.env[FIELD_KEYS_VARIABLE] = process.env[FIELD_KEYS_VARIABLE]!.split(',')[0]!;
     expect(parseKeyRing(process.env[FIELD_KEYS_VARIABLE]).keys.size).toBe(1);

@@ -7,6 +7,9 @@ import { blindTags, decryptNullable, encryptNullable, type KeyRing } from '@/lib
 export const IDENTITY_COLUMNS = {
   victims: { fullName: 'full_name', dateOfBirth: 'date_of_birth', contact: 'contact', notes: 'notes' },
   suspects: { fullName: 'full_name', alias: 'alias' },
+  // Not identity, but as damaging in a stolen dump (anyone could compute the codes): the same
+  // encryption, sealing and rotation. Read and written only in db/totp-secrets.ts.
+  users: { totpSecret: 'totp_secret', totpPendingSecret: 'totp_pending_secret' },
 } as const;
 
 export type IdentityTable = keyof typeof IDENTITY_COLUMNS;

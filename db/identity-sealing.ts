@@ -66,7 +66,7 @@ export async function sealIdentityColumns(
   db: Db, mode: SealMode, opts: { batchSize?: number; ring?: KeyRing; onBatch?: (table: IdentityTable, done: number) => void } = {},
 ): Promise<SealCounts> {
   const size = opts.batchSize ?? 500;
-  const counts: SealCounts = { victims: 0, suspects: 0 };
+  const counts: SealCounts = { victims: 0, suspects: 0, users: 0 };
   for (const table of Object.keys(IDENTITY_COLUMNS) as IdentityTable[]) {
     // The key is only needed once there is something to do (an empty database needs none).
     let ring = opts.ring;

@@ -1,11 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import { users } from './schema';
+import { openIdentity, sealIdentity } from './identity-fields';
 
 /**
  * The one place that reads or writes TOTP secrets (users.totp_secret and
- * users.totp_pending_secret). They are kept as plain base32 text for now: field
- * encryption is to be applied here, and nowhere else needs to change.
+ * users.totp_pending_secret). They are stored encrypted like the identity fields
+ * (db/identity-fields.ts), each bound to its column and account, so a database copy alone
+ * cannot compute anyone's codes; key rotation re-encrypts them with the rest.
  */
 
 type Executor = Db | Tx;
@@ -22,29 +24,35 @@ export type TotpState = {
 export async function readTotpState(executor: Executor, userId: string): Promise<TotpState | null> {
   const [row] = await executor
     .select({
-      secret: users.totpSecret,
+      totpSecret: users.totpSecret,
       enabledAt: users.totpEnabledAt,
       lastStep: users.totpLastStep,
-      pendingSecret: users.totpPendingSecret,
+      totpPendingSecret: users.totpPendingSecret,
       pendingAt: users.totpPendingAt,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return null;
-  return { ...row, secret: row.enabledAt ? row.secret : null };
+  const { totpSecret, totpPendingSecret, ...rest } = openIdentity('users', userId, row);
+  return { ...rest, secret: rest.enabledAt ? totpSecret : null, pendingSecret: totpPendingSecret };
 }
 
 /** A secret shown for enrolment, waiting for its first code. */
 export async function writePendingSecret(executor: Executor, userId: string, secret: string): Promise<void> {
-  await executor.update(users).set({ totpPendingSecret: secret, totpPendingAt: sql`now()` }).where(eq(users.id, userId));
+  const { totpPendingSecret } = sealIdentity('users', userId, { totpPendingSecret: secret });
+  await executor.update(users).set({ totpPendingSecret, totpPendingAt: sql`now()` }).where(eq(users.id, userId));
 }
 
 /** The pending secret becomes the account's secret; `step` is the confirming code's, so it can't be replayed. */
 export async function confirmPendingSecret(tx: Tx, userId: string, step: number): Promise<void> {
+  const state = await readTotpState(tx, userId);
+  if (!state?.pendingSecret) throw new Error('confirmPendingSecret: no pending secret');
+  // Re-encrypted, not copied: each ciphertext is bound to its own column.
+  const { totpSecret } = sealIdentity('users', userId, { totpSecret: state.pendingSecret });
   await tx
     .update(users)
     .set({
-      totpSecret: sql`${users.totpPendingSecret}`,
+      totpSecret,
       totpEnabledAt: sql`now()`,
       totpLastStep: step,
       totpPendingSecret: null,
@@ -65,5 +73,6 @@ export async function clearTotpSecret(tx: Tx, userId: string): Promise<void> {
 
 /** Demo and test seeds only: an account that starts with two-step sign-in on, with a known secret. */
 export async function seedTotpSecret(tx: Tx, userId: string, secret: string): Promise<void> {
-  await tx.update(users).set({ totpSecret: secret, totpEnabledAt: sql`now()` }).where(eq(users.id, userId));
+  const { totpSecret } = sealIdentity('users', userId, { totpSecret: secret });
+  await tx.update(users).set({ totpSecret, totpEnabledAt: sql`now()` }).where(eq(users.id, userId));
 }

@@ -8,7 +8,7 @@ import { keyRing } from '../lib/security/field-crypto';
 const current = keyRing().current.id;
 console.log(`[db] re-encrypting identity fields under key "${current}"`);
 sealIdentityColumns(getDb(), 'rotate', { onBatch: (table, done) => console.log(`[db] ${table}: ${done} rows`) })
-  .then((counts) => console.log(`[db] done: ${counts.victims} victims, ${counts.suspects} suspects re-encrypted; keys other than "${current}" may now be removed`))
+  .then((counts) => console.log(`[db] done: ${counts.victims} victims, ${counts.suspects} suspects, ${counts.users} accounts' two-step secrets re-encrypted; keys other than "${current}" may now be removed`))
   .catch((err) => {
     console.error('[db] rotation stopped:', err instanceof Error ? err.message : err);
     process.exitCode = 1;
