@@ -13,6 +13,8 @@ import { reportDraftEdit, reportPublish, reportStart } from './annual-report';
 import { agencyActive, agencyEdit, referenceActive, referenceEdit, referenceMove } from './admin-lists';
 import { changeRoleInput, createUserInput, sessionIdInput, userIdInput } from './people';
 import { changePasswordInput, setPasswordInput } from './password';
+import { createTokenInput, tokenIdInput } from './api-token';
+import { disableTwoStepInput, startTwoStepInput, twoStepCodeInput } from './two-step';
 
 /**
  * Every server action parses its raw input with parseActionInput before anything else (and
@@ -24,6 +26,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   caseRestore, arrestRecord, prosecutionEdit, hearingEdit, leadSet, teamMemberChange, agencyShareChange, liaisonShareChange,
   expenditureEdit, expenditureRemove, reportDraftEdit, reportPublish, reportStart, agencyEdit, agencyActive, referenceEdit,
   referenceActive, referenceMove, createUserInput, changeRoleInput, userIdInput, changePasswordInput, sessionIdInput, setPasswordInput,
+  createTokenInput, tokenIdInput, startTwoStepInput, twoStepCodeInput, disableTwoStepInput,
 };
 
 /** The schema names the app's server actions use (validatedAction(schema, …) or parseActionInput(schema, …)). */
