@@ -184,7 +184,7 @@ async function announceWhenReady(url: string, server: Promise<number>): Promise<
       await fetch(`http://127.0.0.1:${port}/login`, { redirect: 'manual' });
       const emails = Object.values(DEMO_ACCOUNTS).map((a) => a.email);
       const accounts = embedded || seedArgs.includes('--demo')
-        ? `Sign in as ${emails.slice(0, -1).join(', ')} or ${emails.at(-1)}\n  with the password ${DEMO_PASSWORD}.`
+        ? `Sign in as ${emails.slice(0, -1).join(', ')} or ${emails.at(-1)}\n  with the password ${DEMO_PASSWORD}.\n  The admin and the manager are then asked for a code: \`npm run demo:code -- manager\` prints it\n  (or add their secrets from README.md to an authenticator app).`
         : 'Demo accounts exist only when seeded with --demo (see README.md).';
       console.log(`\n  The case-records app is running at ${url}\n  ${accounts}\n  Press Ctrl+C to stop.\n`);
       return;
