@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
+import { plainRows } from '@/db/testing/identity';
 import { demoViewers, viewerFor } from '@/db/testing/viewers';
 import { AGENCY_IDS } from '@/db/seed/organisation';
 import { MATRIX, PERSONAS, entryKey, type MatrixEntry, type Outcome, type Persona } from '@/lib/authz-matrix';
@@ -210,9 +211,10 @@ describe('REST API: the rules of the issue', () => {
 
   it('[liaison] never gets a victim\'s name, date of birth, contact or notes, on any read of a shared case', async () => {
     const caseId = await takeCaseIn();
-    const secrets = await testDb.query<{ v: string }>(
-      `select unnest(array[full_name, date_of_birth::text, contact, notes]) as v from victims where investigation_id = $1`, [caseId]);
-    const values = secrets.map((s) => s.v).filter((v): v is string => Boolean(v) && v.length > 3);
+    // Stored encrypted: the plain values (the ones a leak would show) come through the key.
+    const rows = await plainRows<Record<'full_name' | 'date_of_birth' | 'contact' | 'notes', string | null>>(
+      testDb, 'victims', `select id, full_name, date_of_birth, contact, notes from victims where investigation_id = $1`, [caseId]);
+    const values = rows.flatMap((r) => [r.full_name, r.date_of_birth, r.contact, r.notes]).filter((v): v is string => Boolean(v) && v!.length > 3);
     expect(values.length).toBeGreaterThan(0);
     for (const path of ['', '/victims', '/suspects', '/arrests', '/prosecutions']) {
       const answer = await callApi('GET', `/api/v1/investigations/${caseId}${path}`, { token: tokens.liaisonShared });
