@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import * as schema from '../db/schema';
 import pg from 'pg';
 import { generateLoad } from '../db/load';
 import { readYearFigures } from '../db/queries/metrics';
@@ -119,7 +120,7 @@ async function benchSize(size: number, measureBundles: boolean): Promise<SizeRes
 
       // Dashboard figures: through the app (an HTTP request for one of its tables: session,
       // permission, audit row, figures) vs the database alone.
-      const db = drizzle(pool);
+      const db = drizzle(pool, { schema });
       const figuresFromRows = () => db.transaction((tx) => readYearFigures(tx, { year }), { isolationLevel: 'repeatable read', accessMode: 'read only' });
       const cacheKey = JSON.stringify([year, null, null]);
       const csv = `/dashboard/csv?table=headlines&year=${year}`;

@@ -16,7 +16,7 @@ function peakRss(pid: number): number {
   return hwm + children.reduce((sum, c) => sum + peakRss(c), 0);
 }
 
-export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
   const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root, env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'],
