@@ -111,14 +111,19 @@ test.describe('two app instances on one database', () => {
   test('[anonymous] failed sign-ins on A and on B count toward one lockout', async ({ browser }) => {
     // An address of its own (documentation range), so the per-address limit is not what stops it.
     const context = await browser.newContext({ ...contextDefaults, extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.61' } });
-    const page = await context.newPage();
+    // Straight at Auth.js's credentials endpoint: three failures on A, two on B.
     for (const base of [A, A, A, B, B]) {
-      await signIn(page, base, users.lockout, 'a wrong password, again');
-      await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect.');
+      const { csrfToken } = (await (await context.request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+      const answer = await context.request.post(`${base}/api/auth/callback/credentials`, {
+        form: { csrfToken, email: users.lockout, password: 'a wrong password, again' }, maxRedirects: 0,
+      });
+      expect(answer.status()).toBeLessThan(500);
+      expect((await context.cookies(base)).some((c) => c.name.endsWith('authjs.session-token'))).toBe(false);
     }
     const locked = await admin((c) => c.query<{ locked: boolean }>(`select locked_at is not null as locked from users where email = $1`, [users.lockout]), name);
     expect(locked.rows[0]!.locked).toBe(true);
     // The right password, on either instance, no longer opens a session.
+    const page = await context.newPage();
     for (const base of [A, B]) {
       await signIn(page, base, users.lockout, PASSWORD);
       await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect.');

@@ -36,7 +36,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <CaseFiltersForm key={JSON.stringify(filters)} filters={filters} options={options} active={active} numberLocale={fmt} />
 
       <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
-        {active ? t('matches', { count: page.total }) : t('inScope', { count: page.total })}
+        {t(active ? (page.moreThanTotal ? 'matchesMoreThan' : 'matches') : page.moreThanTotal ? 'inScopeMoreThan' : 'inScope', { count: page.total })}
       </p>
 
       {page.rows.length > 0 ? (
