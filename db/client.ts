@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import pg from 'pg';
 import * as schema from './schema';
 import { dataDir } from '../lib/data-dir';
+import { pgliteExtensions } from './pglite-extensions';
 
 /**
  * One database handle per process. With DATABASE_URL: a node-postgres pool. Without it:
@@ -33,7 +34,7 @@ function openPostgres(url: string): Handle {
 
 function openPglite(dir: string): Handle {
   mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { extensions: pgliteExtensions });
   // PGlite's drizzle type differs only in its result HKT; the query API we use is the same.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
