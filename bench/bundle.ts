@@ -7,7 +7,9 @@ import type { BenchClient } from './http';
  */
 export async function firstLoadJs(client: BenchClient, path: string): Promise<{ scripts: number; gzipKb: number }> {
   const html = await client.page(path);
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
+  // Scripts marked noModule (polyfills for old browsers) are not loaded by a current browser.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0]));
+  const sources = new Set(tags.map((m) => m[1]!.replace(/&amp;/g, '&')));
   let bytes = 0;
   for (const src of sources) {
     const response = await client.request(src);

@@ -92,7 +92,7 @@ async function benchAccount(url: string): Promise<string> {
 type Load = { requestsPerSecond: number; p50: number; p90: number; p97_5: number; p99: number; non2xx: number; errors: number };
 async function loadTest(client: BenchClient, path: string, seconds: number): Promise<Load> {
   const result = await autocannon({
-    url: `${client.base}${path}`, connections: 20, duration: seconds, headers: { cookie: client.cookieHeader },
+    url: `${client.base}${path}`, connections: 20, duration: seconds, timeout: 60, headers: { cookie: client.cookieHeader },
   });
   return {
     requestsPerSecond: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5,
