@@ -66,6 +66,8 @@ async function prepareDatabase(size: number): Promise<{ url: string; loadSeconds
   if (exists && (await loadedSize(url)) === size) {
     log(`${name}: already holds ${size} investigations, reused`);
     migrate(url);
+    // New migrations may have added indexes; statistics and the visibility map must be current (cheap when they are).
+    await onServer(url, (c) => c.query('vacuum (analyze)'));
     return { url, loadSeconds: null, rows: null };
   }
   await onServer(serverUrl, async (c) => {
