@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Timing } from './stats';
 
 type Load = { requestsPerSecond: number; p50: number; p90: number; p97_5: number; p99: number; non2xx: number; errors: number };
@@ -107,5 +109,8 @@ export function renderResults(results: BenchResults): string {
       out.push(check(g.every(([, x]) => x <= 3), `growth ${n(small.size)} → ${n(big.size)} within 3x (p95): ${g.map(([k, x]) => `${k} ${x.toFixed(2)}x`).join(', ')}`));
     }
   }
+  // The design and the reading of the figures, written by hand next to the generated tables.
+  const notes = path.join(__dirname, 'notes.md');
+  if (existsSync(notes)) out.push('', readFileSync(notes, 'utf8').trim());
   return `${out.join('\n')}\n`;
 }
