@@ -9,6 +9,7 @@ import { databaseUrl, quoteIdent } from '@/db/testing/context';
 import { onServer } from '@/db/testing/handles';
 import { openRaw } from '@/db/testing/identity';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './backup';
+import { pgliteExtensions } from './pglite-extensions';
 
 // Every table's row count, public schema and drizzle's migration journal alike.
 const COUNTS = `select table_schema || '.' || table_name as name from information_schema.tables
@@ -71,7 +72,7 @@ describe('backup and restore', () => {
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const dir = path.join(work, 'source');
-    const source = new PGlite(dir);
+    const source = new PGlite(dir, { extensions: pgliteExtensions });
     await migrate(drizzle(source), { migrationsFolder: path.join(process.cwd(), 'drizzle') });
     await source.query(`insert into agencies (name, kind) values ('Backup test agency', 'ngo')`);
     const before = await countsVia((t) => source.query(t));
@@ -82,7 +83,7 @@ describe('backup and restore', () => {
     const restoredDir = path.join(work, 'restored');
     await restorePglite(file, restoredDir);
     await expect(restorePglite(file, restoredDir)).rejects.toThrow(/not empty/);
-    const restored = new PGlite(restoredDir);
+    const restored = new PGlite(restoredDir, { extensions: pgliteExtensions });
     try {
       expect(await countsVia((t) => restored.query(t))).toEqual(before);
       await expectReadableNames((t) => restored.query(t));

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from './pglite-extensions';
 
 const run = promisify(execFile);
 
@@ -23,7 +24,7 @@ export async function restorePostgres(file: string, url: string): Promise<void> 
 
 /** Dumps the embedded database folder `dir` (no other process may have it open). */
 export async function backupPglite(dir: string, file: string): Promise<void> {
-  const db = await PGlite.create(dir);
+  const db = await PGlite.create(dir, { extensions: pgliteExtensions });
   try {
     const dump = await db.dumpDataDir('gzip');
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
@@ -36,7 +37,7 @@ export async function backupPglite(dir: string, file: string): Promise<void> {
 export async function restorePglite(file: string, dir: string): Promise<void> {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: restore into a new folder`);
   const blob = new Blob([await readFile(file)]);
-  const db = await PGlite.create(dir, { loadDataDir: blob });
+  const db = await PGlite.create(dir, { loadDataDir: blob, extensions: pgliteExtensions });
   try {
     await db.query('select 1');
   } finally {

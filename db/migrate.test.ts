@@ -4,6 +4,7 @@ import { closeDb, getDb, installDb } from './client';
 import { migrateDatabase } from './migrate';
 import { pgliteHandle } from './testing/handles';
 import { sql } from 'drizzle-orm';
+import { pgliteExtensions } from './pglite-extensions';
 
 // A database that was only migrated, never seeded: what a production install starts from.
 describe('a freshly migrated database', () => {
@@ -15,7 +16,7 @@ describe('a freshly migrated database', () => {
 
   it('has the 25 provinces and the reference lists, and no case data', async () => {
     delete process.env.DATABASE_URL;
-    installDb(pgliteHandle(await PGlite.create()));
+    installDb(pgliteHandle(await PGlite.create({ extensions: pgliteExtensions })));
     await migrateDatabase();
     // Running again (every app start does) changes nothing.
     await migrateDatabase();

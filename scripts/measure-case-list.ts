@@ -16,13 +16,14 @@ import { DEMO_EMAILS } from '../db/testing/viewers';
 import { listCases, type CaseListQuery } from '../db/queries/case-list';
 import { caseListOptions } from '../db/queries/case-list-options';
 import type { Viewer } from '../lib/policy';
+import { pgliteExtensions } from '../db/pglite-extensions';
 
 const RUNS = 15;
 
 async function open(): Promise<{ kind: string; query: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>; drop: () => Promise<void> }> {
   const server = process.env.MEASURE_PG;
   if (!server) {
-    const client = new PGlite();
+    const client = new PGlite({ extensions: pgliteExtensions });
     installDb(pgliteHandle(client));
     await migrateDatabase();
     return { kind: 'pglite', query: async (t, p) => (await client.query<Record<string, unknown>>(t, p)).rows, drop: async () => undefined };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { authorize, caseVisibleTo } from '../scope';
 import { investigationMembers, investigations, offenceTypes, provinces, users } from '../schema';
@@ -30,12 +30,14 @@ export async function caseListOptions(viewer: Viewer, locale: Locale): Promise<C
       .select({ value: offenceTypes.code, label: km ? offenceTypes.labelKm : offenceTypes.labelEn })
       .from(offenceTypes)
       .orderBy(asc(offenceTypes.sortOrder), asc(offenceTypes.code)),
+    // Asked per person (a few hundred), not per lead membership (one per case): each EXISTS
+    // walks the (user_id, investigation_id) index and stops at the first live case in scope.
     db
-      .selectDistinct({ value: users.id, label: users.name })
-      .from(investigationMembers)
-      .innerJoin(investigations, eq(investigations.id, investigationMembers.investigationId))
-      .innerJoin(users, eq(users.id, investigationMembers.userId))
-      .where(and(live, eq(investigationMembers.role, 'lead')))
+      .select({ value: users.id, label: users.name })
+      .from(users)
+      .where(sql`exists (select 1 from ${investigationMembers}
+        join ${investigations} on ${investigations.id} = ${investigationMembers.investigationId}
+        where ${investigationMembers.userId} = ${users.id} and ${investigationMembers.role} = 'lead' and ${live})`)
       .orderBy(asc(users.name), asc(users.id)),
   ]);
 

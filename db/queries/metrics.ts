@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../client';
 import { authorize } from '../scope';
+import { cachedFigures, dataVersionOf, figuresCacheKey, storeFigures } from './figures-cache';
 import type { Viewer } from '@/lib/policy';
 import {
   change, ratio, RESOLVED_CLOSE_REASONS, RESOLVED_STAGES, SENTENCE_BUCKETS, type Headline, type SentenceBucket,
@@ -53,9 +54,20 @@ export async function getYearFigures(viewer: Viewer, filters: MetricFilters): Pr
   return computeYearFigures(getDb(), filters);
 }
 
-/** The figures without a viewer, in their own snapshot: for code that has already authorized, and tests. */
-export function computeYearFigures(db: Db, filters: MetricFilters): Promise<YearFigures> {
-  return db.transaction((tx) => readYearFigures(tx, filters), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+/**
+ * The figures without a viewer, in their own snapshot: for code that has already authorized, and tests.
+ * Served from the figures cache when nothing a figure reads has changed since they were
+ * computed (figures-cache.ts); otherwise computed from the rows and cached.
+ */
+export async function computeYearFigures(db: Db, filters: MetricFilters): Promise<YearFigures> {
+  const key = figuresCacheKey(filters);
+  const { figures, version, cached } = await db.transaction(async (tx) => {
+    const version = await dataVersionOf(tx);
+    const hit = await cachedFigures<YearFigures>(tx, key, version);
+    return hit ? { figures: hit, version, cached: true } : { figures: await readYearFigures(tx, filters), version, cached: false };
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  if (!cached) await storeFigures(db, key, version, figures);
+  return { ...figures, filters };
 }
 
 /** The figures inside a transaction the caller holds (publishing a report freezes what this reads). */

@@ -5,3 +5,4 @@ export * from './investigations';
 export * from './parties';
 export * from './court';
 export * from './reporting';
+export * from './figures';

@@ -40,6 +40,9 @@ export const investigations = pgTable('investigations', {
   index('investigations_opened_idx').on(t.openedOn.desc(), t.id.desc()),
   index('investigations_status_idx').on(t.status),
   index('investigations_offence_type_idx').on(t.offenceType, t.openedOn),
+  // The case search: ILIKE '%text%' through trigram indexes (pg_trgm, drizzle/0007).
+  index('investigations_reference_trgm_idx').using('gin', t.reference.op('gin_trgm_ops')),
+  index('investigations_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   check('investigations_dates_check', sql`${notBefore1990('reported_on')} AND ${notBefore1990('opened_on')}
     AND (offence_from IS NULL OR offence_from >= DATE '1990-01-01')
     AND (offence_to IS NULL OR offence_from IS NULL OR offence_to >= offence_from)`),
@@ -83,6 +86,8 @@ export const offenceLocations = pgTable('offence_locations', {
 }, (t) => [
   index('offence_locations_investigation_idx').on(t.investigationId),
   index('offence_locations_province_idx').on(t.provinceCode, t.district),
+  index('offence_locations_district_trgm_idx').using('gin', t.district.op('gin_trgm_ops')),
+  index('offence_locations_commune_trgm_idx').using('gin', t.commune.op('gin_trgm_ops')),
   check('offence_locations_date_check', sql`${t.occurredOn} IS NULL OR ${t.occurredOn} >= DATE '1990-01-01'`),
 ]);
 

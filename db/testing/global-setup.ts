@@ -9,6 +9,7 @@ import { migrateDatabase } from '../migrate';
 import { seedDemo } from '../seed';
 import { databaseUrl, quoteIdent, type TestDatabaseInfo } from './context';
 import { onServer, pgliteHandle, postgresHandle } from './handles';
+import { pgliteExtensions } from '../pglite-extensions';
 
 /**
  * Builds one migrated, seeded database per test run; every test file then gets its own
@@ -51,7 +52,7 @@ async function preparePostgres(serverUrl: string, runId: string): Promise<TestDa
 }
 
 async function preparePglite(runId: string): Promise<TestDatabaseInfo> {
-  const client = new PGlite();
+  const client = new PGlite({ extensions: pgliteExtensions });
   installDb(pgliteHandle(client));
   try {
     await migrateDatabase();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDb, getDb, installDb, type Db } from '../client';
 import { databaseUrl, quoteIdent } from './context';
 import { onServer, pgliteHandle, postgresHandle } from './handles';
+import { pgliteExtensions } from '../pglite-extensions';
 
 export type TestDatabase = {
   kind: () => 'postgres' | 'pglite';
@@ -40,7 +41,7 @@ async function clonePostgres(serverUrl: string, template: string, clonePrefix: s
 }
 
 async function clonePglite(dumpPath: string): Promise<Opened> {
-  const client = await PGlite.create({ loadDataDir: new Blob([await readFile(dumpPath)]) });
+  const client = await PGlite.create({ loadDataDir: new Blob([await readFile(dumpPath)]), extensions: pgliteExtensions });
   installDb(pgliteHandle(client));
   return {
     kind: 'pglite',

@@ -44,7 +44,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm font-medium text-slate-700" data-testid="case-count" aria-live="polite">
-          {active ? t('matches', { count: page.total }) : t('inScope', { count: page.total })}
+          {t(active ? (page.moreThanTotal ? 'matchesMoreThan' : 'matches') : page.moreThanTotal ? 'inScopeMoreThan' : 'inScope', { count: page.total })}
         </p>
         {page.total > 0 && (
           // Plain links carrying the list's filters and sort: the download is the list, not a page of it.
