@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
@@ -21,33 +22,21 @@ export async function ApiTokensSection({ viewer }: { viewer: Viewer }) {
       {tokens.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600">{t('none')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="api-tokens">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('name')}</th>
-                <th scope="col" className="px-3 py-2">{t('prefix')}</th>
-                <th scope="col" className="px-3 py-2">{t('created')}</th>
-                <th scope="col" className="px-3 py-2">{t('expires')}</th>
-                <th scope="col" className="px-3 py-2">{t('lastUsed')}</th>
-                <th scope="col" className="px-3 py-2">{t('state')}</th>
+        <div className="mt-4">
+          <DataTable testId="api-tokens" columns={[t('name'), t('prefix'), t('created'), t('expires'), t('lastUsed'), t('state')]}>
+            {tokens.map((token) => (
+              <tr key={token.id} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">{token.name}</td>
+                <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
+                <td className="px-3 py-2">{when(token.createdAt)}</td>
+                <td className="px-3 py-2">{when(token.expiresAt)}</td>
+                <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
+                <td className="px-3 py-2">
+                  {token.revokedAt ? t('revoked') : token.expired ? t('expired') : <RevokeTokenButton tokenId={token.id} name={token.name} />}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">{token.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
-                  <td className="px-3 py-2">{when(token.createdAt)}</td>
-                  <td className="px-3 py-2">{when(token.expiresAt)}</td>
-                  <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
-                  <td className="px-3 py-2">
-                    {token.revokedAt ? t('revoked') : token.expired ? t('expired') : <RevokeTokenButton tokenId={token.id} name={token.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

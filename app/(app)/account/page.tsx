@@ -6,6 +6,7 @@ import { listOwnSessions } from '@/db/queries/account';
 import { setLocaleAction } from '@/app/actions';
 import { LOCALES } from '@/lib/vocabulary';
 import { inputClass, labelClass } from '@/components/ui/field';
+import { DataTable } from '@/components/ui/data-table';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionSignOut } from './session-sign-out';
 import { TwoStepSection } from '@/components/account/two-step-section';
@@ -44,35 +45,22 @@ export default async function AccountPage() {
       <section aria-labelledby="sessions-title" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions-title" className="text-lg font-semibold">{t('sessionsTitle')}</h2>
         <p className="mb-3 text-sm text-slate-600">{t('sessionsIntro')}</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="own-sessions">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('started')}</th>
-                <th scope="col" className="px-3 py-2">{t('lastSeen')}</th>
-                <th scope="col" className="px-3 py-2">{t('ip')}</th>
-                <th scope="col" className="px-3 py-2">{t('device')}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t('signOutSession')}</span></th>
+        <DataTable testId="own-sessions" columns={[t('started'), t('lastSeen'), t('ip'), t('device'), <span key="sign-out" className="sr-only">{t('signOutSession')}</span>]}>
+          {sessions.map((s) => {
+            const started = dateTime.format(s.createdAt);
+            return (
+              <tr key={s.id} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">{started}</td>
+                <td className="px-3 py-2">{dateTime.format(s.lastSeenAt)}</td>
+                <td className="px-3 py-2">{s.ip ?? t('unknown')}</td>
+                <td className="max-w-xs break-words px-3 py-2 text-xs">{s.userAgent ?? t('unknown')}</td>
+                <td className="px-3 py-2">
+                  {s.current ? <span className="font-medium">{t('thisSession')}</span> : <SessionSignOut sessionId={s.id} started={started} />}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => {
-                const started = dateTime.format(s.createdAt);
-                return (
-                  <tr key={s.id} className="border-t border-slate-100 align-top">
-                    <td className="px-3 py-2">{started}</td>
-                    <td className="px-3 py-2">{dateTime.format(s.lastSeenAt)}</td>
-                    <td className="px-3 py-2">{s.ip ?? t('unknown')}</td>
-                    <td className="max-w-xs break-words px-3 py-2 text-xs">{s.userAgent ?? t('unknown')}</td>
-                    <td className="px-3 py-2">
-                      {s.current ? <span className="font-medium">{t('thisSession')}</span> : <SessionSignOut sessionId={s.id} started={started} />}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </section>
 
       <ApiTokensSection viewer={viewer} />
