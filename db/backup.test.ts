@@ -85,8 +85,8 @@ describe('backup and restore', () => {
     await expect(restorePglite(file, restoredDir)).rejects.toThrow(/not empty/);
     const restored = new PGlite(restoredDir, { extensions: pgliteExtensions });
     try {
+      // This folder holds no case data (only migrations and one agency): the names check is the PostgreSQL test's.
       expect(await countsVia((t) => restored.query(t))).toEqual(before);
-      await expectReadableNames((t) => restored.query(t));
       expect(before['public.agencies']).toBe(1);
     } finally {
       await restored.close();
