@@ -60,7 +60,11 @@ test.describe('the database goes away', () => {
   test.beforeAll(async () => {
     await admin((c) => c.query(`CREATE DATABASE "${name}"`));
     await link.up();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: link.url(name), AUTH_SECRET: randomBytes(32).toString('base64url'), PORT: String(PORT) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, DATABASE_URL: link.url(name), AUTH_SECRET: randomBytes(32).toString('base64url'), PORT: String(PORT),
+      // A database server needs the identity-field key (the seed writes encrypted names).
+      FIELD_ENCRYPTION_KEYS: `down:${randomBytes(32).toString('base64')}`,
+    };
     delete env.TEST_DATABASE_URL;
     await run(['--import', 'tsx', 'scripts/seed.ts', '--demo'], env);
     const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');

@@ -191,6 +191,7 @@ type Fixtures = PersonaPages & {
   freshSession: (who: Role | Credentials) => Promise<Page>;
 };
 type WorkerFixtures = { personaSessions: PersonaSessions };
+const PERSONA_SETUP_MS = 90_000;
 
 function persona(role: Role) {
   return async (
@@ -222,10 +223,12 @@ function persona(role: Role) {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   personaSessions: [async ({ browser }, provide) => provide(new PersonaSessions(browser)), { scope: 'worker' }],
-  investigator: persona('investigator'),
-  manager: persona('manager'),
-  liaison: persona('liaison'),
-  admin: persona('admin'),
+  // A first sign-in per worker may wait up to one TOTP period (the other worker just used the
+  // code): its own timeout, not the test's.
+  investigator: [persona('investigator'), { timeout: PERSONA_SETUP_MS }],
+  manager: [persona('manager'), { timeout: PERSONA_SETUP_MS }],
+  liaison: [persona('liaison'), { timeout: PERSONA_SETUP_MS }],
+  admin: [persona('admin'), { timeout: PERSONA_SETUP_MS }],
   anonymous: async ({ browser }, provide) => {
     const context = await browser.newContext(contextDefaults);
     await provide(await context.newPage());

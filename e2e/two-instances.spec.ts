@@ -62,7 +62,8 @@ test.describe('two app instances on one database', () => {
       if (!up) throw new Error(`${base} did not start`);
     }
     const hash = await hashPassword(PASSWORD);
-    await admin((c) => c.query(`insert into users (email, name, role, password_hash) values ($1, 'Two Instances', 'manager', $3), ($2, 'Two Lockout', 'manager', $3)`,
+    // Investigators: a manager would be asked to enrol a second step first; sessions and lockout are the point here.
+    await admin((c) => c.query(`insert into users (email, name, role, password_hash) values ($1, 'Two Instances', 'investigator', $3), ($2, 'Two Lockout', 'investigator', $3)`,
       [users.session, users.lockout, hash]), name);
   });
 
@@ -82,7 +83,7 @@ test.describe('two app instances on one database', () => {
     for (const s of servers) expect(s.exitCode).toBeNull();
   });
 
-  test('[manager] a session opened on A works on B, and signing out on A ends it on B', async ({ browser }) => {
+  test('[investigator] a session opened on A works on B, and signing out on A ends it on B', async ({ browser }) => {
     const context = await browser.newContext({ ...contextDefaults });
     const page = await context.newPage();
     await signIn(page, A, users.session, PASSWORD);
