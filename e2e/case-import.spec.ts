@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 
 /*
  * The import of past years' cases, through the page a manager uses, and the case list's
- * export link. The imported cases are opened in 2012, a year no other spec counts.
+ * export link. The imported cases are opened in 2024, after the demo years (specs treat references up to 2023 as demo cases).
  */
 
 test.describe('case import and export', () => {
@@ -24,9 +24,10 @@ test.describe('case import and export', () => {
     expect(header).toMatch(/^external_reference,title,/);
     expect(example).toHaveLength(3);
 
-    // Two cases made from the template's example, moved to 2012, with titles this test can find.
+    // Two cases made from the template's example, moved after the demo years (2024-2025), so lists
+    // sorted oldest first (case-find's pagination walk) keep the demo's cases on their pages.
     const caseLines = (ref: string, title: string) => example.map((line) => line
-      .replace('SHEET-2019-017', ref).replace('Abuse reported by a teacher', title).replaceAll('2019-', '2012-').replaceAll('2020-', '2013-'));
+      .replace('SHEET-2019-017', ref).replace('Abuse reported by a teacher', title).replaceAll('2019-', '2024-').replaceAll('2020-', '2025-'));
     const good = [header!, ...caseLines(`E2E-${tag}-1`, `Imported ${tag} one`), ...caseLines(`E2E-${tag}-2`, `Imported ${tag} two`)];
     const bad = [...good];
     bad[6] = bad[6]!.replace(',female,11,', ',female,19,'); // line 7: the second case's child
