@@ -37,8 +37,10 @@ export const investigations = pgTable('investigations', {
   ...archivable(),
 }, (t) => [
   unique('investigations_ref_year_seq_key').on(t.refYear, t.refSeq),
-  index('investigations_opened_idx').on(t.openedOn.desc(), t.id.desc()),
-  index('investigations_status_idx').on(t.status),
+  // In the case list's own order (DESC is NULLS FIRST in SQL): an index in another null order
+  // cannot serve "order by opened_on desc, id desc ... limit 26", and the list sorted a million rows.
+  index('investigations_opened_idx').on(t.openedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index('investigations_status_idx').on(t.status, t.openedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
   index('investigations_offence_type_idx').on(t.offenceType, t.openedOn),
   // The case search: ILIKE '%text%' through trigram indexes (pg_trgm, drizzle/0007).
   index('investigations_reference_trgm_idx').using('gin', t.reference.op('gin_trgm_ops')),
@@ -60,6 +62,8 @@ export const investigationMembers = pgTable('investigation_members', {
 }, (t) => [
   primaryKey({ columns: [t.investigationId, t.userId] }),
   index('investigation_members_user_idx').on(t.userId, t.investigationId),
+  // The case list's "lead" choices: a person's lead cases without walking their team memberships.
+  index('investigation_members_lead_idx').on(t.userId, t.investigationId).where(sql`${t.role} = 'lead'`),
 ]);
 
 /** Partner agencies a case is shared with: their liaison officers may see it. */
@@ -99,7 +103,7 @@ export const caseEvents = pgTable('case_events', {
   actorId: uuid('actor_id').references(() => users.id),
   kind: text('kind').notNull(),
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-}, (t) => [index('case_events_investigation_at_idx').on(t.investigationId, t.at.desc())]);
+}, (t) => [index('case_events_investigation_at_idx').on(t.investigationId, t.at.desc().nullsFirst())]);
 
 /** When each person last opened a case: drives the "changed since you looked" marker. */
 export const caseLastSeen = pgTable('case_last_seen', {

@@ -59,11 +59,11 @@ export const auditEvents = pgTable('audit_events', {
   /** The personal access token a call through the REST API came with; null for the web UI. */
   apiTokenId: uuid('api_token_id').references(() => apiTokens.id),
 }, (t) => [
-  index('audit_events_at_idx').on(t.at.desc()),
-  index('audit_events_actor_idx').on(t.actorId, t.at.desc()),
-  index('audit_events_investigation_idx').on(t.investigationId, t.at.desc()),
+  index('audit_events_at_idx').on(t.at.desc().nullsFirst()),
+  index('audit_events_actor_idx').on(t.actorId, t.at.desc().nullsFirst()),
+  index('audit_events_investigation_idx').on(t.investigationId, t.at.desc().nullsFirst()),
   // The trail's "record" filter and a case's access log also match refusals that name a record only by id.
-  index('audit_events_entity_idx').on(t.entityId, t.at.desc()),
+  index('audit_events_entity_idx').on(t.entityId, t.at.desc().nullsFirst()),
 ]);
 
 export type AuditEvent = typeof auditEvents.$inferInsert;
