@@ -14,6 +14,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../db/schema';
 import pg from 'pg';
 import { encode } from 'next-auth/jwt';
+import { APP_SESSION_OPTIONS } from '../db/client';
 import { generateLoad } from '../db/load';
 import { readYearFigures } from '../db/queries/metrics';
 import { hashPassword } from '../lib/auth/password';
@@ -133,7 +134,7 @@ async function loadTest(client: BenchClient, path: string, seconds: number): Pro
 
 async function benchSize(size: number, measureBundles: boolean): Promise<SizeResult> {
   const { url, loadSeconds, rows } = await prepareDatabase(size);
-  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: APP_SESSION_OPTIONS });
   const one = async <T,>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows[0] as T;
   try {
     const counts = await one<Record<string, string>>(`select (select count(*) from investigations) as investigations, (select count(*) from suspects) as suspects,

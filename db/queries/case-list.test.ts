@@ -8,7 +8,7 @@ import { searchWords } from '@/lib/security/field-crypto';
 import type { Viewer } from '@/lib/policy';
 import { ForbiddenError } from '@/lib/errors';
 import { CASE_SORTS, parseCaseFilters, type CaseFilters, type CaseSort } from '@/lib/case-filters';
-import { CASE_PAGE_SIZE, listCases, type CaseListQuery } from './case-list';
+import { CASE_COUNT_CAP, CASE_PAGE_SIZE, listCases, type CaseListQuery } from './case-list';
 import { caseListOptions } from './case-list-options';
 
 const testDb = useTestDatabase();
@@ -82,6 +82,9 @@ async function expectedRefs(role: Role, f: Partial<CaseFilters>, sort: CaseSort 
 }
 
 /** Every page of a listing, following the "next" cursors. */
+/** What the list says of n matches: exact up to the cap, then "more than" the cap. */
+const shownCount = (n: number) => ({ total: Math.min(n, CASE_COUNT_CAP), moreThanTotal: n > CASE_COUNT_CAP });
+
 async function walkForward(viewer: Viewer, query: CaseListQuery) {
   const refs: string[] = [];
   let after: string | undefined;
@@ -90,7 +93,7 @@ async function walkForward(viewer: Viewer, query: CaseListQuery) {
     last = await listCases(viewer, { ...query, after });
     expect(last.rows.length).toBeLessThanOrEqual(CASE_PAGE_SIZE);
     refs.push(...last.rows.map((r) => r.reference));
-    if (!last.nextCursor) return { refs, total: last.total, lastPage: last };
+    if (!last.nextCursor) return { refs, total: last.total, count: { total: last.total, moreThanTotal: last.moreThanTotal }, lastPage: last };
     after = last.nextCursor;
   }
   throw new Error('pagination did not end');
@@ -161,8 +164,8 @@ describe.each(['manager', 'investigator', 'liaison'] as const)('[%s] filters aga
     const f = filters();
     const expected = await expectedRefs(role, f);
     expect(expected.length, 'the demo data has matches, so the comparison means something').toBeGreaterThan(0);
-    const { refs, total } = await walkForward(viewers[role], f);
-    expect(total).toBe(expected.length);
+    const { refs, count } = await walkForward(viewers[role], f);
+    expect(count).toEqual(shownCount(expected.length));
     expect(refs).toEqual(expected);
   }, WALK_TIMEOUT);
 
@@ -215,7 +218,7 @@ describe('sorts and keyset pagination', () => {
     expect(expected.length).toBe(2378);
     let page = await listCases(viewers.manager);
     for (let n = 2; n <= 20; n++) page = await listCases(viewers.manager, { after: page.nextCursor! });
-    expect(page.total).toBe(2378);
+    expect(page).toMatchObject(shownCount(2378));
     expect(page.rows.map((r) => r.reference)).toEqual(expected.slice(19 * CASE_PAGE_SIZE, 20 * CASE_PAGE_SIZE));
     expect(page.nextCursor).not.toBeNull();
     expect(page.prevCursor).not.toBeNull();
@@ -279,14 +282,16 @@ describe('text search', () => {
   });
 
   it('matches % and _ literally, not as wildcards', async () => {
+    const found: Record<string, number> = {};
     for (const q of ['%', '_', '50%_', '%_o', '\\']) {
       const expected = await expectedRefs('manager', { q });
-      const { refs, total } = await walkForward(viewers.manager, { q });
-      expect(total, q).toBe(expected.length);
+      const { refs, count } = await walkForward(viewers.manager, { q });
+      expect(count, q).toEqual(shownCount(expected.length));
       expect(refs, q).toEqual(expected);
+      found[q] = refs.length;
     }
     expect((await listCases(viewers.manager, { q: '50%_' })).rows.map((r) => r.reference)).toEqual([specialRef]);
-    expect((await listCases(viewers.manager, { q: '_' })).total).toBeLessThan((await listCases(viewers.manager)).total);
+    expect(found._).toBeLessThan(2378);
     expect((await listCases(viewers.manager, { q: '50x' })).rows.map((r) => r.reference)).toEqual([plainRef]);
   });
 
