@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { isEmptyTable, type FigureTable } from '@/lib/metrics-tables';
-import { FigureChart, type ChartVariant } from './figure-chart';
+import { LazyFigureChart } from './lazy-figure-chart';
+import type { ChartVariant } from './chart-variants';
 import { FigureTableView } from './figure-table-view';
 import { getFormatLocale } from '@/lib/i18n/format-locale';
 
@@ -23,7 +24,7 @@ export async function ChartCard({ table, variant, csvHref }: { table: FigureTabl
         <p className="mt-3 rounded border border-dashed border-slate-300 p-4 text-slate-600">{t('chartEmpty')}</p>
       ) : (
         <>
-          <FigureChart table={table} variant={variant} locale={fmt} />
+          <LazyFigureChart table={table} variant={variant} locale={fmt} />
           {table.key === 'provinces' && table.marked.length > 0 && <p className="text-sm text-slate-700">{t('charts.provinces.marked')}</p>}
         </>
       )}

@@ -1,5 +1,6 @@
-import type { TableKey } from '@/lib/metrics-tables';
-import type { ChartVariant } from './figure-chart';
+import type { FigureTable, TableKey } from '@/lib/metrics-tables';
+
+export type ChartVariant = 'columns' | 'bars' | 'years';
 
 /** How each figure table is drawn, on the dashboard and in the report; the headlines are tiles. */
 export const CHART_VARIANTS: [Exclude<TableKey, 'headlines'>, ChartVariant][] = [
@@ -15,3 +16,8 @@ export const CHART_VARIANTS: [Exclude<TableKey, 'headlines'>, ChartVariant][] = 
   ['sentences', 'columns'],
   ['years', 'years'],
 ];
+
+/** A chart's height in pixels: horizontal bars grow with their rows. */
+export function chartHeight(table: FigureTable, variant: ChartVariant): number {
+  return variant === 'bars' ? Math.max(220, table.rows.length * 26 + 40) : 280;
+}

@@ -5,12 +5,11 @@ import {
 } from 'recharts';
 import type { FigureTable } from '@/lib/metrics-tables';
 import { formatNumber } from '@/lib/i18n/format';
+import { chartHeight, type ChartVariant } from './chart-variants';
 
 /** Series colours, from the theme's CSS variables where the brand has them. */
 const SERIES = ['var(--color-brand-600)', '#c2410c', '#64748b', '#a16207'];
 const MARKED = '#b91c1c';
-
-export type ChartVariant = 'columns' | 'bars' | 'years';
 
 /**
  * One chart of the dashboard, drawn from the same table its text alternative shows: the
@@ -23,10 +22,9 @@ export function FigureChart({ table, variant, locale }: { table: FigureTable; va
   const [labelColumn, ...rest] = table.columns;
   const series = rest.filter((c) => c.numeric);
   const data = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])));
-  const height = variant === 'bars' ? Math.max(220, table.rows.length * 26 + 40) : 280;
 
   return (
-    <div aria-hidden="true" className="w-full" style={{ height }}>
+    <div aria-hidden="true" className="w-full" style={{ height: chartHeight(table, variant) }}>
       <ResponsiveContainer width="100%" height="100%">
         {variant === 'years' ? (
           <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>

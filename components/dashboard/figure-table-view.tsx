@@ -1,3 +1,5 @@
+'use client';
+
 import type { FigureTable } from '@/lib/metrics-tables';
 import { formatNumber } from '@/lib/i18n/format';
 
