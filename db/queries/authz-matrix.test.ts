@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
+import { casesInScope, tableSnapshot } from '@/db/testing/scope-cases';
 import { demoViewers, viewerFor } from '@/db/testing/viewers';
 import { AGENCY_IDS } from '@/db/seed/organisation';
 import type { Viewer } from '@/lib/policy';
@@ -63,31 +64,10 @@ const one = async <T,>(sql: string, params: unknown[] = []) => (await testDb.que
 // ---- which tables a refusal must leave alone: every table but the audit trail and sign-in throttling ----
 const NOT_SNAPSHOTTED = /^(audit|sign_in|login|throttle|rate)/;
 let tables: string[] = [];
-async function snapshot(): Promise<Record<string, string>> {
-  // Row count and an order-free sum of row hashes: any insert, update or delete changes it.
-  const cols = tables.map((t) => `(select count(*) || ':' || coalesce(sum(('x' || substr(md5(x::text), 1, 15))::bit(60)::bigint), 0) from "${t}" x) as "${t}"`);
-  return one<Record<string, string>>(`select ${cols.join(', ')}`);
-}
+const snapshot = () => tableSnapshot(testDb, tables);
 
 // ---- cases: one "in" case per action (member, shared with the liaison's agency), one "out" case ----
-const used = new Set<string>();
-async function takeCaseIn(): Promise<string> {
-  const rows = await testDb.query<{ id: string }>(
-    `select i.id from investigations i
-      where i.archived_at is null and i.status <> 'closed'
-        and exists (select 1 from investigation_members m where m.investigation_id = i.id and m.user_id = $1)
-        and exists (select 1 from investigation_agencies a where a.investigation_id = i.id and a.agency_id = $2)
-        and exists (select 1 from suspects s where s.investigation_id = i.id and s.archived_at is null)
-        and exists (select 1 from offence_locations l where l.investigation_id = i.id and l.archived_at is null)
-        and exists (select 1 from victim_services vs where vs.investigation_id = i.id and vs.archived_at is null)
-      order by i.reference`,
-    [demo.investigator.userId, demo.liaison.agencyId],
-  );
-  const id = rows.map((r) => r.id).find((x) => !used.has(x));
-  if (!id) throw new Error('no unused case in the investigator\'s and liaison\'s scope');
-  used.add(id);
-  return id;
-}
+const takeCaseIn = casesInScope(testDb, () => ({ investigatorId: demo.investigator.userId, agencyId: demo.liaison.agencyId }), ['suspect', 'location', 'service']);
 let caseOut = '';
 let standingSession = '';
 let standingToken = '';

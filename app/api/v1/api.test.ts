@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/db/testing/test-db';
 import { plainRows } from '@/db/testing/identity';
+import { casesInScope, changedTables, tableSnapshot } from '@/db/testing/scope-cases';
 import { demoViewers, viewerFor } from '@/db/testing/viewers';
 import { AGENCY_IDS } from '@/db/seed/organisation';
 import { MATRIX, PERSONAS, entryKey, type MatrixEntry, type Outcome, type Persona } from '@/lib/authz-matrix';
@@ -28,29 +29,8 @@ let caseOut = '';
 // ---- case data a refusal must leave alone (the audit trail, tokens and the rate counter aside) ----
 const CASE_TABLES = ['investigations', 'investigation_members', 'investigation_agencies', 'offence_locations', 'suspects', 'victims',
   'victim_services', 'prosecutions', 'prosecution_charges', 'hearings', 'case_events'];
-async function snapshot(): Promise<Record<string, string>> {
-  const cols = CASE_TABLES.map((t) => `(select count(*) || ':' || coalesce(sum(('x' || substr(md5(x::text), 1, 15))::bit(60)::bigint), 0) from "${t}" x) as "${t}"`);
-  return one<Record<string, string>>(`select ${cols.join(', ')}`);
-}
-const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((t) => a[t] !== b[t]);
-
-const used = new Set<string>();
-async function takeCaseIn(): Promise<string> {
-  const rows = await testDb.query<{ id: string }>(
-    `select i.id from investigations i
-      where i.archived_at is null and i.status <> 'closed'
-        and exists (select 1 from investigation_members m where m.investigation_id = i.id and m.user_id = $1)
-        and exists (select 1 from investigation_agencies a where a.investigation_id = i.id and a.agency_id = $2)
-        and exists (select 1 from suspects s where s.investigation_id = i.id and s.archived_at is null)
-        and exists (select 1 from victims v where v.investigation_id = i.id and v.archived_at is null and v.full_name is not null)
-      order by i.reference`,
-    [demo.investigator.userId, demo.liaison.agencyId],
-  );
-  const id = rows.map((r) => r.id).find((x) => !used.has(x));
-  if (!id) throw new Error('no unused case in the investigator\'s and liaison\'s scope');
-  used.add(id);
-  return id;
-}
+const snapshot = () => tableSnapshot(testDb, CASE_TABLES);
+const takeCaseIn = casesInScope(testDb, () => ({ investigatorId: demo.investigator.userId, agencyId: demo.liaison.agencyId }), ['suspect', 'namedVictim']);
 
 const live = (table: string, caseId: string) =>
   one<{ id: string; version: number }>(`select id, version from ${table} where investigation_id = $1 and archived_at is null order by created_at, id limit 1`, [caseId]);

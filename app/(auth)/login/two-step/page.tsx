@@ -6,7 +6,7 @@ import { CHALLENGE_COOKIE } from '@/lib/auth/challenge-cookie';
 import { qrSvg } from '@/lib/auth/totp-qr';
 import { homePath } from '@/lib/policy';
 import { enrolmentSecret, readChallenge } from '@/db/queries/sign-in-second-step';
-import { LanguageSwitch } from '@/components/shell/language-switch';
+import { AuthCard } from '@/components/auth/auth-card';
 import { CodeForm, EnrolmentForm, FinishEnrolment } from '@/components/two-step/sign-in-forms';
 import { EnrolmentDetails } from '@/components/two-step/enrolment-details';
 
@@ -21,27 +21,21 @@ export default async function TwoStepPage() {
   const enrolment = challenge.enrol && !challenge.verified ? await enrolmentSecret(token) : null;
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 flex items-start justify-between gap-4">
-        <h1 className="text-2xl font-semibold">{challenge.enrol ? t('enrolTitle') : t('loginTitle')}</h1>
-        <LanguageSwitch />
-      </div>
-      <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {enrolment ? (
-          <>
-            <p className="text-sm text-slate-600">{t('enrolIntro')}</p>
-            <EnrolmentDetails svg={await qrSvg(enrolment.uri)} secret={enrolment.secret} />
-            <EnrolmentForm />
-          </>
-        ) : challenge.verified ? (
-          <FinishEnrolment />
-        ) : (
-          <>
-            <p className="text-sm text-slate-600">{t('codeIntro')}</p>
-            <CodeForm />
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard title={challenge.enrol ? t('enrolTitle') : t('loginTitle')}>
+      {enrolment ? (
+        <>
+          <p className="text-sm text-slate-600">{t('enrolIntro')}</p>
+          <EnrolmentDetails svg={await qrSvg(enrolment.uri)} secret={enrolment.secret} />
+          <EnrolmentForm />
+        </>
+      ) : challenge.verified ? (
+        <FinishEnrolment />
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">{t('codeIntro')}</p>
+          <CodeForm />
+        </>
+      )}
+    </AuthCard>
   );
 }
