@@ -134,9 +134,9 @@ test.describe('finding cases', () => {
   test('[manager] junk in the URL gives the whole list, and a search with no match says so', async ({ manager }) => {
     const junk = await manager.goto('/cases?year=abc&status=nope&province=%27&lead=1&sort=evil&after=%25%25');
     expect(junk?.status()).toBe(200);
-    await expect(manager.getByTestId('case-count')).toContainText('cases in your scope');
-    // At least the demo's cases: other specs may have opened more meanwhile.
-    expect(Number((await manager.getByTestId('case-count').innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(live.length);
+    // The demo alone is more than the list counts to (1,000): it says so rather than count them all.
+    expect(live.length).toBeGreaterThan(1000);
+    await expect(manager.getByTestId('case-count')).toHaveText('More than 1,000 cases in your scope');
 
     await manager.goto('/cases?q=%25_%25');
     await expect(manager.getByTestId('case-count')).toHaveText('No cases match these filters');

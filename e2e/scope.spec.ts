@@ -39,8 +39,9 @@ test.describe('case scope in the case list', () => {
 
   test('[manager] sees every live case, newest first', async ({ manager }) => {
     await manager.goto('/cases');
-    await expect(manager.getByTestId('case-count')).toContainText('in your scope');
-    expect(await countInScope(manager)).toBeGreaterThanOrEqual(demoFacts.liveCaseCount);
+    // The demo alone is more than the list counts to (1,000): it says so rather than count them all.
+    expect(demoFacts.liveCaseCount).toBeGreaterThan(1000);
+    await expect(manager.getByTestId('case-count')).toHaveText('More than 1,000 cases in your scope');
     const openedYears = (await manager.locator('tbody tr td:first-child').allInnerTexts()).map((r) => Number(r.split('-')[1]));
     expect(openedYears.length).toBe(25);
     expect([...openedYears].sort((a, b) => b - a)).toEqual(openedYears);
