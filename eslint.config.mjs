@@ -8,7 +8,7 @@ const config = [
   { files: ['**/*.test.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   // next.config.js stays CommonJS: the package is not "type": "module".
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/tmp/**'] },
 ];
 
 export default config;

@@ -30,6 +30,7 @@ const root = path.resolve(__dirname, '..');
 const RESULTS_JSON = path.join(__dirname, 'results.json');
 const RESULTS_MD = path.join(__dirname, 'results.md');
 const BENCH_EMAIL = 'bench-manager@bench.invalid';
+const WARM_UP_SECONDS = 5;
 // The session cookie's name over plain HTTP (lib/auth/config.ts), which the bench server uses.
 const SESSION_COOKIE = 'authjs.session-token';
 
@@ -122,10 +123,11 @@ async function benchSessionCookie(url: string, userId: string, authSecret: strin
 }
 
 type Load = { requestsPerSecond: number; p50: number; p90: number; p97_5: number; p99: number; non2xx: number; errors: number };
+/** 20 connections on one page: a warm-up (not counted, so the figures are the server's steady state), then the measured run. */
 async function loadTest(client: BenchClient, path: string, seconds: number): Promise<Load> {
-  const result = await autocannon({
-    url: `${client.base}${path}`, connections: 20, duration: seconds, timeout: 60, headers: { cookie: client.cookieHeader },
-  });
+  const options = { url: `${client.base}${path}`, connections: 20, timeout: 60, headers: { cookie: client.cookieHeader } };
+  await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  const result = await autocannon({ ...options, duration: seconds });
   return {
     requestsPerSecond: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5,
     p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts,
@@ -170,7 +172,7 @@ async function benchSize(size: number, measureBundles: boolean): Promise<SizeRes
         }),
       };
 
-      log('case list, case page, search');
+      log(`case list, case page, search (server peak so far ${Math.round(server.peakRssMb())} MB)`);
       const deep = await one<{ id: string; opened_on: string }>(
         `select id, opened_on::text from investigations where archived_at is null order by opened_on desc, id desc offset $1 limit 1`, [Math.floor(size * 0.9)]);
       const after = encodeCaseCursor({ sort: 'opened_desc', key: [deep.opened_on], id: deep.id });
@@ -186,12 +188,13 @@ async function benchSize(size: number, measureBundles: boolean): Promise<SizeRes
         searchTitleWord: await timeRuns(RUNS, () => client.page(`/cases?q=trafficking`)),
       };
 
-      log('load: dashboard page, case list');
+      log(`load: dashboard page, case list (server peak so far ${Math.round(server.peakRssMb())} MB)`);
       const seconds = Number(values.duration);
       const load = {
         dashboard: await loadTest(client, `/dashboard?year=${year}`, seconds),
         caseList: await loadTest(client, '/cases', seconds),
       };
+      log(`server peak after the load ${Math.round(server.peakRssMb())} MB`);
       const bundles = measureBundles ? {
         '/login': await firstLoadJs(new BenchClient(server.base), '/login'),
         '/dashboard': await firstLoadJs(client, `/dashboard?year=${year}`),

@@ -16,9 +16,16 @@ function peakRss(pid: number): number {
   return hwm + children.reduce((sum, c) => sum + peakRss(c), 0);
 }
 
+/** The Node flags `npm start` gives the server (package.json), so the bench measures what runs in production. */
+function startScriptNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words[0] === 'node' ? words.slice(1).filter((w) => w.startsWith('--')) : [];
+}
+
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root, env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

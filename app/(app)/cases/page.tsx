@@ -18,10 +18,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePermission('cases:list');
   const params = await searchParams;
   const [t, tForm, locale, fmt] = await Promise.all([getTranslations('caseList'), getTranslations('caseForm'), getLocale(), getFormatLocale()]);
-  const options = await caseListOptions(viewer, isLocale(locale) ? locale : 'en');
-  const filters = withKnownChoices(parseCaseFilters(params), options);
+  const asked = parseCaseFilters(params);
+  const position = parseCasePagePosition(params);
+  // The list is read beside the filter choices, not after them: a choice the viewer does not
+  // have (a stale lead, a made-up province) is rare, and only then is the list read again.
+  const [options, firstRead] = await Promise.all([caseListOptions(viewer, isLocale(locale) ? locale : 'en'), listCases(viewer, { ...asked, ...position })]);
+  const filters = withKnownChoices(asked, options);
   const active = hasActiveFilters(filters);
-  const page = await listCases(viewer, { ...filters, ...parseCasePagePosition(params) });
+  const unchanged = filters.province === asked.province && filters.offence === asked.offence && filters.lead === asked.lead;
+  const page = unchanged ? firstRead : await listCases(viewer, { ...filters, ...position });
 
   return (
     <div className="space-y-4">
