@@ -8,7 +8,7 @@ import { searchWords } from '@/lib/security/field-crypto';
 import type { Viewer } from '@/lib/policy';
 import { ForbiddenError } from '@/lib/errors';
 import { CASE_SORTS, parseCaseFilters, type CaseFilters, type CaseSort } from '@/lib/case-filters';
-import { CASE_COUNT_CAP, CASE_PAGE_SIZE, listCases, type CaseListQuery } from './case-list';
+import { CASE_COUNT_CAP, CASE_PAGE_SIZE, listCases, searchPlansFor, type CaseListQuery } from './case-list';
 import { caseListOptions } from './case-list-options';
 
 const testDb = useTestDatabase();
@@ -280,6 +280,17 @@ describe('text search', () => {
       select id, $2, 'ស្រុកកំពង់ត្រឡាច', 'ឃុំអំពិលទឹក', (select code from place_types order by code limit 1)
       from investigations where reference = $1`, [khmerRef, kampongChhnang]);
   });
+
+  it('plans a rare term through the indexes and a common one case by case, with the same answers', async () => {
+    expect(await searchPlansFor(specialRef)).toEqual({ page: 'union', count: 'union' });
+    // 'a' is in most titles and places of the demo: listed case by case, and counted so too
+    // (its matches squared outnumber the cap times the cases).
+    expect(await searchPlansFor('a')).toEqual({ page: 'perCase', count: 'perCase' });
+    const expected = await expectedRefs('manager', { q: 'a', year: 2019 });
+    const { refs, count } = await walkForward(viewers.manager, { q: 'a', year: 2019 });
+    expect(count).toEqual(shownCount(expected.length));
+    expect(refs).toEqual(expected);
+  }, WALK_TIMEOUT);
 
   it('matches % and _ literally, not as wildcards', async () => {
     const found: Record<string, number> = {};
