@@ -71,6 +71,10 @@ export async function signInWithPassword(
     if (user.totpEnabledAt || requiresTwoStep(user.role)) {
       // No session yet: the password alone does not sign an admin, a manager or anyone who turned two-step on in.
       const { token, hash } = newOneTimeToken();
+      // The person's spent challenges (used or expired) go as a new one is made, so the table
+      // holds only the few minutes' live ones and not every sign-in ever made.
+      await tx.delete(signInChallenges).where(and(eq(signInChallenges.userId, user.id),
+        sql`(${signInChallenges.usedAt} is not null or ${signInChallenges.expiresAt} <= now())`));
       await tx.insert(signInChallenges).values({
         userId: user.id, tokenHash: hash, callbackPath, expiresAt: sql`now() + make_interval(mins => ${CHALLENGE_MINUTES})`,
       });

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { seedTotpSecret } from '@/db/totp-secrets';
 import { hashPassword } from '@/lib/auth/password';
 import { codeForStep, timeStep } from '@/lib/auth/totp';
+import { hashOneTimeToken } from '@/lib/auth/one-time-token';
 import { ConflictError, FieldValidationError, ForbiddenError } from '@/lib/errors';
 import { SIGN_IN_LIMITS } from '@/lib/auth/config';
 import type { Viewer } from '@/lib/policy';
@@ -74,6 +75,19 @@ describe('two-step sign-in', () => {
     // Only a hash of the challenge token is stored.
     const token = (result as { challenge: string }).challenge;
     expect(await count(`select count(*)::int as n from sign_in_challenges where token_hash = $1`, [token])).toBe(0);
+  });
+
+  it('[manager] a new password step clears their spent challenges and keeps the live ones', async () => {
+    const rowOf = (token: string) => count(`select count(*)::int as n from sign_in_challenges where token_hash = $1`, [hashOneTimeToken(token)]);
+    const [expired, used, live] = [await managerChallenge(), await managerChallenge(), await managerChallenge()];
+    await testDb.query(`update sign_in_challenges set expires_at = now() - interval '1 minute' where token_hash = $1`, [hashOneTimeToken(expired)]);
+    await testDb.query(`update sign_in_challenges set used_at = now() where token_hash = $1`, [hashOneTimeToken(used)]);
+    const others = await count(`select count(*)::int as n from sign_in_challenges where user_id <> $1`, [demo.manager.userId]);
+    expect([await rowOf(expired), await rowOf(used), await rowOf(live)]).toEqual([1, 1, 1]);
+
+    const next = await managerChallenge();
+    expect([await rowOf(expired), await rowOf(used), await rowOf(live), await rowOf(next)]).toEqual([0, 0, 1, 1]);
+    expect(await count(`select count(*)::int as n from sign_in_challenges where user_id <> $1`, [demo.manager.userId])).toBe(others);
   });
 
   it('[investigator] without two-step, the password alone signs in', async () => {
