@@ -40,6 +40,27 @@ function FormFailure({ failure }: { failure: Failure | null }) {
   return <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="two-step-error">{text}</p>;
 }
 
+/** The person's own password, asked again before two-step sign-in is turned on or off. */
+function PasswordField({ id, defaultValue, error }: { id: string; defaultValue?: string; error?: string }) {
+  const t = useTranslations('twoStep');
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>{t('password')}</label>
+      <input
+        id={id}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        defaultValue={defaultValue}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 export function TwoStepSettings({ enabled, required }: { enabled: boolean; required: boolean }) {
   const t = useTranslations('twoStep');
   const [enrolment, setEnrolment] = useState<{ secret: string; svg: string } | null>(null);
@@ -77,6 +98,7 @@ export function TwoStepSettings({ enabled, required }: { enabled: boolean; requi
           <p className="text-sm text-slate-600">{t('enrolIntro')}</p>
           <EnrolmentDetails svg={enrolment.svg} secret={enrolment.secret} />
           <FormFailure failure={confirm.failure} />
+          <PasswordField id="enable-password" defaultValue={confirm.values.password} error={fieldError(confirm.failure, 'password')} />
           <CodeField id="enable-code" defaultValue={confirm.values.code} error={fieldError(confirm.failure, 'code')} />
           <div className="flex gap-3">
             <button type="submit" disabled={confirm.pending} className={buttonClass}>{confirm.pending ? t('confirming') : t('confirm')}</button>
@@ -110,20 +132,7 @@ export function TwoStepSettings({ enabled, required }: { enabled: boolean; requi
           <h3 id="disable-title" className="font-semibold">{t('disableTitle')}</h3>
           <p className="text-sm text-slate-600">{t('disableIntro')}</p>
           <FormFailure failure={disable.failure} />
-          <div>
-            <label htmlFor="disable-password" className={labelClass}>{t('password')}</label>
-            <input
-              id="disable-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              defaultValue={disable.values.password}
-              aria-invalid={Boolean(fieldError(disable.failure, 'password'))}
-              aria-describedby={fieldError(disable.failure, 'password') ? 'disable-password-error' : undefined}
-              className={inputClass}
-            />
-            <FieldError id="disable-password-error" message={fieldError(disable.failure, 'password')} />
-          </div>
+          <PasswordField id="disable-password" defaultValue={disable.values.password} error={fieldError(disable.failure, 'password')} />
           <CodeField id="disable-code" defaultValue={disable.values.code} error={fieldError(disable.failure, 'code')} />
           <button type="submit" disabled={disable.pending} className={secondaryClass}>{disable.pending ? t('disabling') : t('disable')}</button>
         </form>

@@ -231,7 +231,7 @@ const OTHER_ACTIONS: Record<string, Call> = {
   },
   // two-step sign-in on one's own account: wrong codes and passwords, so nothing turns on or off even when allowed
   'app/(app)/account/two-step-actions.ts#startTwoStepAction': (viewer) => startTwoStepEnrolment(viewer, ip),
-  'app/(app)/account/two-step-actions.ts#confirmTwoStepAction': (viewer) => confirmTwoStepEnrolment(viewer, '000000', ip),
+  'app/(app)/account/two-step-actions.ts#confirmTwoStepAction': (viewer) => confirmTwoStepEnrolment(viewer, 'not-the-password', '000000', ip),
   'app/(app)/account/two-step-actions.ts#regenerateRecoveryCodesAction': (viewer) => regenerateRecoveryCodes(viewer, 'not-a-code', ip),
   'app/(app)/account/two-step-actions.ts#disableTwoStepAction': (viewer) => disableTwoStep(viewer, 'not-the-password-at-all', '000000', ip),
   // API tokens (one's own): allowed creates one; revoking takes a token of their own made for it, refused an existing one

@@ -37,8 +37,9 @@ export async function startTwoStepEnrolment(viewer: Viewer | null, ip: string | 
 }
 
 /** The first code from the new authenticator: two-step on, recovery codes made (returned once). */
-export async function confirmTwoStepEnrolment(viewer: Viewer | null, code: string, ip: string | null): Promise<string[]> {
+export async function confirmTwoStepEnrolment(viewer: Viewer | null, password: string, code: string, ip: string | null): Promise<string[]> {
   const me = await authorize(viewer, 'account:self', { action: 'account.two_step_enable', entityType: 'user', entityId: viewer?.userId, ip });
+  await requirePassword(me, password, ip, 'two_step_enable_wrong_password');
   return getDb().transaction(async (tx) => {
     const state = await readTotpState(tx, me.userId);
     if (state?.secret) throw new ConflictError('two-step already on');
@@ -49,6 +50,15 @@ export async function confirmTwoStepEnrolment(viewer: Viewer | null, code: strin
     await writeAudit(tx, me, { action: 'account.two_step_enable', outcome: 'allowed', entityType: 'user', entityId: me.userId, ip });
     return codes;
   });
+}
+
+/** The person's own password, or a refusal counted as a failed sign-in (toward the lockout). */
+async function requirePassword(me: Viewer, password: string, ip: string | null, reason: string): Promise<void> {
+  const db = getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.userId));
+  if (await verifyPassword(password, row?.passwordHash)) return;
+  await db.transaction((tx) => recordFailedSignIn(tx, me, ip, reason));
+  throw new FieldValidationError({ password: 'passwordWrong' });
 }
 
 /** New recovery codes replace the old ones; needs a current code. */
@@ -76,11 +86,7 @@ export async function disableTwoStep(viewer: Viewer | null, password: string, co
     throw new ForbiddenError('two-step required');
   }
   if (!(await readTotpState(db, me.userId))?.secret) throw new ConflictError('two-step is off');
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.userId));
-  if (!(await verifyPassword(password, row?.passwordHash))) {
-    await db.transaction((tx) => recordFailedSignIn(tx, me, ip, 'two_step_disable_wrong_password'));
-    throw new FieldValidationError({ password: 'passwordWrong' });
-  }
+  await requirePassword(me, password, ip, 'two_step_disable_wrong_password');
   const result = await db.transaction(async (tx) => {
     const check = await useSecondStepCode(tx, me.userId, code);
     if (!check.ok) return check;

@@ -197,10 +197,17 @@ describe('two-step on My account', () => {
     const { viewer } = await newPerson('investigator');
     expect(await twoStepStatus(viewer)).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
     const { secret } = await startTwoStepEnrolment(viewer, null);
-    await expect(confirmTwoStepEnrolment(viewer, wrongCode(secret), null)).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(confirmTwoStepEnrolment(viewer, DEMO_PASSWORD, wrongCode(secret), null)).rejects.toBeInstanceOf(FieldValidationError);
     expect((await twoStepRow(viewer.userId)).totp_enabled_at).toBeNull();
+    // The right code without the password turns nothing on, and counts as a failed sign-in.
+    const beforeWrongPassword = await twoStepRow(viewer.userId);
+    const failuresBefore = await failuresOf(viewer.userId);
+    await expect(confirmTwoStepEnrolment(viewer, 'not-the-password-at-all', codeForStep(secret, timeStep()), null))
+      .rejects.toMatchObject({ fieldErrors: { password: 'passwordWrong' } });
+    expect(await twoStepRow(viewer.userId)).toEqual(beforeWrongPassword);
+    expect(await failuresOf(viewer.userId)).toBe(failuresBefore + 1);
     const step = timeStep();
-    const codes = await confirmTwoStepEnrolment(viewer, codeForStep(secret, step), null);
+    const codes = await confirmTwoStepEnrolment(viewer, DEMO_PASSWORD, codeForStep(secret, step), null);
     expect(codes).toHaveLength(10);
     expect(await twoStepStatus(viewer)).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
     await expect(startTwoStepEnrolment(viewer, null)).rejects.toBeInstanceOf(ConflictError);

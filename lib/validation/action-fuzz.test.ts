@@ -14,7 +14,7 @@ import { agencyActive, agencyEdit, referenceActive, referenceEdit, referenceMove
 import { changeRoleInput, createUserInput, sessionIdInput, userIdInput } from './people';
 import { changePasswordInput, setPasswordInput } from './password';
 import { createTokenInput, tokenIdInput } from './api-token';
-import { disableTwoStepInput, startTwoStepInput, twoStepCodeInput } from './two-step';
+import { passwordAndCodeInput, startTwoStepInput, twoStepCodeInput } from './two-step';
 
 /**
  * Every server action parses its raw input with parseActionInput before anything else (and
@@ -26,7 +26,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   caseRestore, arrestRecord, prosecutionEdit, hearingEdit, leadSet, teamMemberChange, agencyShareChange, liaisonShareChange,
   expenditureEdit, expenditureRemove, reportDraftEdit, reportPublish, reportStart, agencyEdit, agencyActive, referenceEdit,
   referenceActive, referenceMove, createUserInput, changeRoleInput, userIdInput, changePasswordInput, sessionIdInput, setPasswordInput,
-  createTokenInput, tokenIdInput, startTwoStepInput, twoStepCodeInput, disableTwoStepInput,
+  createTokenInput, tokenIdInput, startTwoStepInput, twoStepCodeInput, passwordAndCodeInput,
 };
 
 /** The schema names the app's server actions use (validatedAction(schema, …) or parseActionInput(schema, …)). */

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { clientIp } from '@/lib/auth/request-info';
 import { qrSvg } from '@/lib/auth/totp-qr';
-import { disableTwoStepInput, startTwoStepInput, twoStepCodeInput } from '@/lib/validation/two-step';
+import { passwordAndCodeInput, startTwoStepInput, twoStepCodeInput } from '@/lib/validation/two-step';
 import {
   confirmTwoStepEnrolment, disableTwoStep, regenerateRecoveryCodes, startTwoStepEnrolment,
 } from '@/db/queries/two-step-account';
@@ -18,9 +18,9 @@ export const startTwoStepAction = validatedAction(startTwoStepInput, async (view
   return { secret, svg: await qrSvg(uri) };
 });
 
-/** Confirms the authenticator with its first code; the recovery codes come back once. */
-export const confirmTwoStepAction = validatedAction(twoStepCodeInput, async (viewer, input) => {
-  const recoveryCodes = await confirmTwoStepEnrolment(viewer, input.code, await ipOfRequest());
+/** Confirms the authenticator with the password and its first code; the recovery codes come back once. */
+export const confirmTwoStepAction = validatedAction(passwordAndCodeInput, async (viewer, input) => {
+  const recoveryCodes = await confirmTwoStepEnrolment(viewer, input.password, input.code, await ipOfRequest());
   revalidatePath('/account');
   return { recoveryCodes };
 });
@@ -31,7 +31,7 @@ export const regenerateRecoveryCodesAction = validatedAction(twoStepCodeInput, a
   return { recoveryCodes };
 });
 
-export const disableTwoStepAction = validatedAction(disableTwoStepInput, async (viewer, input) => {
+export const disableTwoStepAction = validatedAction(passwordAndCodeInput, async (viewer, input) => {
   await disableTwoStep(viewer, input.password, input.code, await ipOfRequest());
   revalidatePath('/account');
   return null;
