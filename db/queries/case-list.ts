@@ -39,18 +39,27 @@ function nameTagsMatch(q: string): SQL | null {
 const textMatch = (column: SQL, pattern: string) => sql`${column} ilike ${pattern} escape '\\'`;
 
 /**
- * The search's sources, one per table, each through its own index (trigram GIN for the
- * ILIKEs, the blind-index GIN for suspects' names). Victims' names are never searched: a
- * match would tell who was a victim. Suspects' names and places are read by everyone on the case.
+ * What a search matches, per table, written once for both plans below. Victims' names are
+ * never searched: a match would tell who was a victim. Suspects' names and places are read by
+ * everyone on the case. `c` is the investigations row's reference in the statement.
  */
-function searchBranches(q: string): SQL[] {
+function searchMatches(q: string) {
   const pattern = containsPattern(q);
   const names = nameTagsMatch(q);
+  return {
+    caseText: (c: SQL) => sql`(${textMatch(sql`${c}.reference`, pattern)} or ${textMatch(sql`${c}.title`, pattern)})`,
+    place: sql`l.archived_at is null and (${textMatch(sql`l.district`, pattern)} or ${textMatch(sql`l.commune`, pattern)})`,
+    suspect: names ? sql`s.archived_at is null and ${names}` : null,
+  };
+}
+
+/** The search's sources, one per table, each through its own index (trigram GIN for the ILIKEs, the blind-index GIN for names). */
+function searchBranches(q: string): SQL[] {
+  const m = searchMatches(q);
   return [
-    sql`select c.id from ${investigations} c where ${textMatch(sql`c.reference`, pattern)} or ${textMatch(sql`c.title`, pattern)}`,
-    sql`select l.investigation_id from ${offenceLocations} l
-      where l.archived_at is null and (${textMatch(sql`l.district`, pattern)} or ${textMatch(sql`l.commune`, pattern)})`,
-    ...(names ? [sql`select s.investigation_id from ${suspects} s where s.archived_at is null and ${names}`] : []),
+    sql`select c.id from ${investigations} c where ${m.caseText(sql`c`)}`,
+    sql`select l.investigation_id from ${offenceLocations} l where ${m.place}`,
+    ...(m.suspect ? [sql`select s.investigation_id from ${suspects} s where ${m.suspect}`] : []),
   ];
 }
 
@@ -64,12 +73,10 @@ type SearchPlan = 'union' | 'perCase';
 
 function searchCondition(q: string, plan: SearchPlan): SQL {
   if (plan === 'union') return sql`${caseIdRef} in (${sql.join(searchBranches(q), sql` union `)})`;
-  const pattern = containsPattern(q);
-  const names = nameTagsMatch(q);
-  return sql`(${textMatch(sql`${investigations}.reference`, pattern)} or ${textMatch(sql`${investigations}.title`, pattern)}
-    or exists (select 1 from ${offenceLocations} l where l.investigation_id = ${caseIdRef} and l.archived_at is null
-      and (${textMatch(sql`l.district`, pattern)} or ${textMatch(sql`l.commune`, pattern)}))
-    ${names ? sql`or exists (select 1 from ${suspects} s where s.investigation_id = ${caseIdRef} and s.archived_at is null and ${names})` : sql``})`;
+  const m = searchMatches(q);
+  return sql`(${m.caseText(sql`${investigations}`)}
+    or exists (select 1 from ${offenceLocations} l where l.investigation_id = ${caseIdRef} and ${m.place})
+    ${m.suspect ? sql`or exists (select 1 from ${suspects} s where s.investigation_id = ${caseIdRef} and ${m.suspect})` : sql``})`;
 }
 
 /** Rows matching the term before scope, counted up to this many: above it the term is common. */
